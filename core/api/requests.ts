@@ -1,0 +1,86 @@
+/**
+ * Request bodies and query strings of the HTTP API, as zod schemas shared by the server
+ * (validation, OpenAPI) and the web app (forms). Objects are strict: an unknown field
+ * is refused with 422 `validation_failed` naming the field.
+ */
+import { z } from 'zod'
+import { LANGUAGES, UI_LANGUAGES } from '../i18n/languages.js'
+import { DOCUMENT_KINDS } from '../domain/roles.js'
+import { contentSchema } from '../text/model.js'
+
+export const localizedTextSchema = z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(2000))
+
+export const loginRequest = z
+  .object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) })
+  .strict()
+export type LoginRequest = z.infer<typeof loginRequest>
+
+export const updateMeRequest = z.object({ version: z.number().int().positive(), locale: z.enum(UI_LANGUAGES) }).strict()
+
+export const pageQuery = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+
+export const dossierListQuery = pageQuery.extend({ organizationId: z.string().max(64).optional() }).strict()
+
+export const createDossierRequest = z
+  .object({
+    organizationId: z.string().min(1).max(64),
+    reference: z.string().trim().min(1).max(100),
+    title: localizedTextSchema,
+    leadBodyId: z.string().min(1).max(64).optional(),
+    /** Party codes taking part; default: every current member and observer. */
+    participants: z
+      .array(z.string().regex(/^[A-Z]{3}$/))
+      .max(500)
+      .optional(),
+  })
+  .strict()
+export type CreateDossierRequest = z.infer<typeof createDossierRequest>
+
+export const updateDossierRequest = z
+  .object({
+    version: z.number().int().positive(),
+    reference: z.string().trim().min(1).max(100).optional(),
+    title: localizedTextSchema.optional(),
+  })
+  .strict()
+export type UpdateDossierRequest = z.infer<typeof updateDossierRequest>
+
+export const createDocumentRequest = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    title: localizedTextSchema,
+    workingLanguage: z.enum(LANGUAGES).default('ru'),
+  })
+  .strict()
+export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
+
+export const updateDocumentRequest = z
+  .object({
+    version: z.number().int().positive(),
+    title: localizedTextSchema.optional(),
+    workingLanguage: z.enum(LANGUAGES).optional(),
+  })
+  .strict()
+
+export const createVersionRequest = z
+  .object({
+    label: z.string().trim().min(1).max(100),
+    content: contentSchema,
+  })
+  .strict()
+export type CreateVersionRequest = z.infer<typeof createVersionRequest>
+
+export const updateVersionRequest = z
+  .object({
+    version: z.number().int().positive(),
+    label: z.string().trim().min(1).max(100).optional(),
+    content: contentSchema.optional(),
+  })
+  .strict()
+
+export const publishVersionRequest = z.object({ version: z.number().int().positive() }).strict()

@@ -1,0 +1,42 @@
+/**
+ * Messages: every user-visible string lives in a catalog under core/i18n/catalog, keyed
+ * `<area>.<name>`, with Russian and English complete (a test checks) and Tajik where the
+ * text reaches documents or the public portal. `{name}` placeholders are filled from params.
+ */
+import type { Lang } from './languages.js'
+import { domainMessages } from './catalog/domain.js'
+import { errorMessages } from './catalog/errors.js'
+import { uiMessages } from './catalog/ui.js'
+
+export type Catalog = { ru: Record<string, string>; en: Record<string, string>; tg?: Record<string, string> }
+
+const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages]
+
+const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }
+for (const catalog of catalogs) {
+  Object.assign(merged.ru, catalog.ru)
+  Object.assign(merged.en, catalog.en)
+  Object.assign(merged.tg, catalog.tg ?? {})
+}
+
+/** Every message key, for completeness tests. */
+export function messageKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang])
+}
+
+/** True when the key exists in the given language. */
+export function hasMessage(lang: Lang, key: string): boolean {
+  return key in merged[lang]
+}
+
+/**
+ * Translates a key. Tajik falls back to Russian, then English; a missing key returns the
+ * key itself so that it is visible and caught by tests rather than crashing a page.
+ */
+export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const template = merged[lang][key] ?? (lang === 'tg' ? merged.ru[key] : undefined) ?? merged.en[key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  )
+}
