@@ -60,9 +60,11 @@ export type ProvisionKind = (typeof PROVISION_KINDS)[number]
 
 /**
  * Provision eid: Akoma Ntoso style, segments `kind_label` joined by `__`, e.g.
- * `preamble__recital_2`, `para_4`, `art_2__para_1__point_b`.
+ * `preamble__recital_2`, `para_4`, `art_2__para_1__point_b`, `conclusions__para_1`.
+ * Section prefixes `preamble__` and `conclusions__` stand alone, as in Akoma Ntoso.
  */
-export const EID_PATTERN = /^[a-z]+_[a-z0-9]+(?:-[a-z0-9]+)*(?:__[a-z]+_[a-z0-9]+(?:-[a-z0-9]+)*)*$/
+export const EID_PATTERN =
+  /^(?:(?:preamble|conclusions)__)?[a-z]+_[a-z0-9]+(?:-[a-z0-9]+)*(?:__[a-z]+_[a-z0-9]+(?:-[a-z0-9]+)*)*$/
 
 const localizedRuns = z.partialRecord(langSchema, z.array(runSchema))
 const localizedString = z.partialRecord(langSchema, nfcString)

@@ -1,0 +1,123 @@
+/** Commands on dossiers: the only code that writes them. */
+import type { CreateDossierRequest, UpdateDossierRequest } from '@core/api/requests.js'
+import { CIS_PROCEDURE } from '@core/domain/procedure.js'
+import { appendAudit } from '../audit/log.js'
+import type { CommandContext } from '../context.js'
+import type { DossierRow, OrganizationRow } from '../db/types.js'
+import { assertVersion, conflict, notFound, partyNotFound } from '../errors.js'
+import { isId, newId, nowIso } from '../ids.js'
+import { updateVersioned } from './optimistic.js'
+
+export interface DossierOpenerProps {
+  ctx: CommandContext
+  /** The organization whose secretariat opens the dossier. */
+  organization: OrganizationRow
+  input: CreateDossierRequest
+}
+
+/**
+ * Opens a dossier in the first stage of the organization's procedure. The parties taking
+ * part default to every member and observer of the organization.
+ */
+export async function dossierOpener({ ctx, organization, input }: DossierOpenerProps): Promise<DossierRow> {
+  const { trx } = ctx
+  const taken = await trx
+    .selectFrom('dossiers')
+    .select('id')
+    .where('organization_id', '=', organization.id)
+    .where('reference', '=', input.reference)
+    .executeTakeFirst()
+  if (taken) throw conflict('reference_taken')
+  if (input.leadBodyId) {
+    const body = isId(input.leadBodyId)
+      ? await trx
+          .selectFrom('bodies')
+          .select('id')
+          .where('id', '=', input.leadBodyId)
+          .where('organization_id', '=', organization.id)
+          .executeTakeFirst()
+      : undefined
+    if (!body) throw notFound('body_not_found')
+  }
+  const memberships = await trx
+    .selectFrom('memberships')
+    .innerJoin('parties', 'parties.id', 'memberships.party_id')
+    .select(['parties.id', 'parties.code', 'memberships.status'])
+    .where('memberships.organization_id', '=', organization.id)
+    .where('memberships.until', 'is', null)
+    .execute()
+  let participants = memberships
+  if (input.participants) {
+    const wanted = new Set(input.participants)
+    const unknown = [...wanted].filter((code) => !memberships.some((m) => m.code === code))
+    if (unknown.length) throw partyNotFound(unknown)
+    participants = memberships.filter((m) => wanted.has(m.code))
+  }
+  const now = nowIso()
+  const row: DossierRow = {
+    id: newId(),
+    organization_id: organization.id,
+    reference: input.reference,
+    title: JSON.stringify(input.title),
+    stage: CIS_PROCEDURE.stages[0]!,
+    procedure: organization.procedure,
+    lead_body_id: input.leadBodyId ?? null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }
+  await trx.insertInto('dossiers').values(row).execute()
+  if (participants.length) {
+    await trx
+      .insertInto('dossier_participants')
+      .values(participants.map((p) => ({ dossier_id: row.id, party_id: p.id, status: p.status })))
+      .execute()
+  }
+  await appendAudit(ctx, {
+    action: 'dossier.open',
+    subjectType: 'dossier',
+    subjectId: row.id,
+    organizationId: organization.id,
+    dossierId: row.id,
+    change: { reference: row.reference, title: input.title, participants: participants.map((p) => p.code) },
+  })
+  return row
+}
+
+export interface DossierUpdaterProps {
+  ctx: CommandContext
+  dossier: DossierRow
+  input: UpdateDossierRequest
+}
+
+/** Changes a dossier's reference or title; refuses a stale version. */
+export async function dossierUpdater({ ctx, dossier, input }: DossierUpdaterProps): Promise<DossierRow> {
+  assertVersion(dossier.version, input.version)
+  const { trx } = ctx
+  if (input.reference && input.reference !== dossier.reference) {
+    const taken = await trx
+      .selectFrom('dossiers')
+      .select('id')
+      .where('organization_id', '=', dossier.organization_id)
+      .where('reference', '=', input.reference)
+      .executeTakeFirst()
+    if (taken) throw conflict('reference_taken')
+  }
+  const updatedAt = nowIso()
+  const title = input.title ? JSON.stringify(input.title) : dossier.title
+  const reference = input.reference ?? dossier.reference
+  const version = await updateVersioned(trx, 'dossiers', dossier.id, dossier.version, {
+    reference,
+    title,
+    updated_at: updatedAt,
+  })
+  await appendAudit(ctx, {
+    action: 'dossier.update',
+    subjectType: 'dossier',
+    subjectId: dossier.id,
+    organizationId: dossier.organization_id,
+    dossierId: dossier.id,
+    change: { from: { reference: dossier.reference, title: JSON.parse(dossier.title) }, to: input },
+  })
+  return { ...dossier, reference, title, version, updated_at: updatedAt }
+}

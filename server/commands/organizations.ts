@@ -1,0 +1,107 @@
+/** Setting up an organization: parties, memberships and bodies. */
+import type { DecisionRule } from '@core/domain/decision-rules.js'
+import type { BodyKind, MembershipStatus } from '@core/domain/roles.js'
+import type { LocalizedText } from '@core/i18n/languages.js'
+import { appendAudit } from '../audit/log.js'
+import type { CommandContext } from '../context.js'
+import type { BodyRow, OrganizationRow, PartyRow } from '../db/types.js'
+import { newId, nowIso } from '../ids.js'
+
+export interface OrganizationCreatorProps {
+  ctx: CommandContext
+  slug: string
+  name: LocalizedText
+  shortName: LocalizedText
+  secretariatName: LocalizedText
+  procedure?: string
+}
+
+export async function organizationCreator(p: OrganizationCreatorProps): Promise<OrganizationRow> {
+  const now = nowIso()
+  const row: OrganizationRow = {
+    id: newId(),
+    slug: p.slug,
+    name: JSON.stringify(p.name),
+    short_name: JSON.stringify(p.shortName),
+    secretariat_name: JSON.stringify(p.secretariatName),
+    procedure: p.procedure ?? 'cis',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }
+  await p.ctx.trx.insertInto('organizations').values(row).execute()
+  await appendAudit(p.ctx, {
+    action: 'organization.create',
+    subjectType: 'organization',
+    subjectId: row.id,
+    organizationId: row.id,
+    change: { slug: p.slug, name: p.name },
+  })
+  return row
+}
+
+/** Registers a party (a state) by ISO 3166-1 alpha-3 code, or returns the existing one. */
+export async function partyRegistrar(
+  ctx: CommandContext,
+  input: { code: string; name: LocalizedText; fullName: LocalizedText },
+): Promise<PartyRow> {
+  const existing = await ctx.trx.selectFrom('parties').selectAll().where('code', '=', input.code).executeTakeFirst()
+  if (existing) return existing
+  const row: PartyRow = {
+    id: newId(),
+    code: input.code,
+    name: JSON.stringify(input.name),
+    full_name: JSON.stringify(input.fullName),
+    created_at: nowIso(),
+  }
+  await ctx.trx.insertInto('parties').values(row).execute()
+  await appendAudit(ctx, { action: 'party.register', subjectType: 'party', subjectId: row.id, change: input })
+  return row
+}
+
+/** Makes a party a member or an observer of an organization from a date. */
+export async function membershipAdder(
+  ctx: CommandContext,
+  organization: OrganizationRow,
+  party: PartyRow,
+  status: MembershipStatus,
+  since: string | null,
+): Promise<void> {
+  const id = newId()
+  await ctx.trx
+    .insertInto('memberships')
+    .values({ id, organization_id: organization.id, party_id: party.id, status, since, until: null })
+    .execute()
+  await appendAudit(ctx, {
+    action: 'membership.add',
+    subjectType: 'membership',
+    subjectId: id,
+    organizationId: organization.id,
+    change: { party: party.code, status, since },
+  })
+}
+
+export async function bodyCreator(
+  ctx: CommandContext,
+  organization: OrganizationRow,
+  input: { code: string; kind: BodyKind; name: LocalizedText; decisionRule: DecisionRule },
+): Promise<BodyRow> {
+  const row: BodyRow = {
+    id: newId(),
+    organization_id: organization.id,
+    code: input.code,
+    kind: input.kind,
+    name: JSON.stringify(input.name),
+    decision_rule: JSON.stringify(input.decisionRule),
+    created_at: nowIso(),
+  }
+  await ctx.trx.insertInto('bodies').values(row).execute()
+  await appendAudit(ctx, {
+    action: 'body.create',
+    subjectType: 'body',
+    subjectId: row.id,
+    organizationId: organization.id,
+    change: input,
+  })
+  return row
+}

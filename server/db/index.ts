@@ -1,0 +1,91 @@
+/**
+ * The database: Kysely over better-sqlite3 (embedded default) or over PostgreSQL when
+ * DATABASE_URL is set. Both run the same migrations and the same queries.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import * as foundation from './migrations/20261129T070000_foundation.js'
+import type { Database } from './types.js'
+
+export type Db = Kysely<Database>
+export type DialectName = 'sqlite' | 'postgres'
+
+/** Migrations in order; listed statically so that the bundled server carries them. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261129T070000_foundation': foundation,
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS
+  }
+}
+
+// PostgreSQL returns int8 (bigint) as strings; our bigints (audit seq) fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+
+export interface DbHandle {
+  db: Db
+  dialect: DialectName
+  /** Closes every connection. */
+  close(): Promise<void>
+}
+
+export interface OpenDbOptions {
+  /** PostgreSQL URL; when absent, SQLite at `sqlitePath`. */
+  databaseUrl?: string | undefined
+  /** SQLite file, or ':memory:'. */
+  sqlitePath?: string
+  /** PostgreSQL schema to use (tests isolate each file in its own schema). */
+  pgSchema?: string
+  /** Pool size for PostgreSQL. */
+  poolSize?: number
+}
+
+/** Opens the database chosen by the options. */
+export function openDb(options: OpenDbOptions): DbHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, dialect: 'postgres', close: () => db.destroy() }
+  }
+  const file = options.sqlitePath ?? ':memory:'
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const database = new SqliteDatabase(file)
+  database.pragma('journal_mode = WAL')
+  database.pragma('synchronous = FULL')
+  database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** True when every known migration has been applied (used by /ready). */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
+  const list = await migrator.getMigrations()
+  return list.every((m) => m.executedAt !== undefined)
+}
+
+/** A cheap round trip to the database. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db)
+}

@@ -1,0 +1,176 @@
+/**
+ * Table types for Kysely. Timestamps are ISO 8601 UTC strings and JSON columns are
+ * text in both SQLite and PostgreSQL, so the same queries and the same rows come back
+ * from both databases.
+ */
+import type { Insertable, Selectable } from 'kysely'
+
+export interface OrganizationTable {
+  id: string
+  slug: string
+  name: string
+  short_name: string
+  secretariat_name: string
+  procedure: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface PartyTable {
+  id: string
+  code: string
+  name: string
+  full_name: string
+  created_at: string
+}
+
+export interface MembershipTable {
+  id: string
+  organization_id: string
+  party_id: string
+  status: 'member' | 'observer'
+  since: string | null
+  until: string | null
+}
+
+export interface BodyTable {
+  id: string
+  organization_id: string
+  code: string
+  kind: string
+  name: string
+  decision_rule: string
+  created_at: string
+}
+
+export interface UserTable {
+  id: string
+  email: string
+  display_name: string
+  password_hash: string
+  locale: 'ru' | 'en'
+  party_id: string | null
+  secretariat_org_id: string | null
+  roles: string
+  disabled: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface SessionTable {
+  id: string
+  user_id: string
+  csrf_token: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface DossierTable {
+  id: string
+  organization_id: string
+  reference: string
+  title: string
+  stage: string
+  procedure: string
+  lead_body_id: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface DossierParticipantTable {
+  dossier_id: string
+  party_id: string
+  status: 'member' | 'observer'
+}
+
+export interface DocumentTable {
+  id: string
+  dossier_id: string
+  kind: string
+  title: string
+  working_language: string
+  position: number
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface VersionTable {
+  id: string
+  document_id: string
+  seq: number
+  label: string
+  status: 'draft' | 'published'
+  content: string
+  content_hash: string
+  languages: string
+  provision_count: number
+  created_by: string | null
+  created_at: string
+  published_at: string | null
+  version: number
+}
+
+export interface ProvisionTable {
+  version_id: string
+  eid: string
+  ordinal: number
+  section: string
+  kind: string
+  num: string | null
+  parent_eid: string | null
+  depth: number
+  heading: string | null
+  text: string
+}
+
+export interface AuditEntryTable {
+  seq: number
+  at: string
+  actor_user_id: string | null
+  actor_party_id: string | null
+  organization_id: string | null
+  dossier_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string
+  digest: string
+  change: string
+  request_id: string | null
+  prev_hash: string
+  entry_hash: string
+}
+
+export interface Database {
+  organizations: OrganizationTable
+  parties: PartyTable
+  memberships: MembershipTable
+  bodies: BodyTable
+  users: UserTable
+  sessions: SessionTable
+  dossiers: DossierTable
+  dossier_participants: DossierParticipantTable
+  documents: DocumentTable
+  versions: VersionTable
+  provisions: ProvisionTable
+  audit_entries: AuditEntryTable
+}
+
+export type OrganizationRow = Selectable<OrganizationTable>
+export type PartyRow = Selectable<PartyTable>
+export type MembershipRow = Selectable<MembershipTable>
+export type BodyRow = Selectable<BodyTable>
+export type UserRow = Selectable<UserTable>
+export type SessionRow = Selectable<SessionTable>
+export type DossierRow = Selectable<DossierTable>
+export type DocumentRow = Selectable<DocumentTable>
+export type VersionRow = Selectable<VersionTable>
+export type ProvisionRow = Selectable<ProvisionTable>
+export type AuditEntryRow = Selectable<AuditEntryTable>
+export type NewAuditEntry = Insertable<AuditEntryTable>

@@ -1,0 +1,47 @@
+/**
+ * One error module with stable codes. Factories carry the HTTP status, the stable
+ * snake_case code (listed in docs/api.md) and the parameters of the translated message;
+ * the global handler renders `{ error: { code, message, details } }` in the user's language
+ * and hides the cause of any 5xx.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** Values for the message placeholders. */
+    readonly params: Record<string, string | number> = {},
+    /** Machine-readable details returned to the client. */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code)
+  }
+}
+
+export type NotFoundCode =
+  | 'organization_not_found'
+  | 'dossier_not_found'
+  | 'document_not_found'
+  | 'version_not_found'
+  | 'body_not_found'
+  | 'user_not_found'
+  | 'route_not_found'
+
+export const notFound = (code: NotFoundCode) => new AppError(404, code)
+export const unauthenticated = () => new AppError(401, 'authentication_required')
+export const invalidCredentials = () => new AppError(401, 'invalid_credentials')
+export const forbidden = (code: 'permission_required' | 'csrf_token_invalid' = 'permission_required') =>
+  new AppError(403, code)
+/** A stale `version`: the client must reload; `current` is returned in details. */
+export const versionChanged = (current: number) =>
+  new AppError(409, 'version_changed', { current }, { current })
+export const conflict = (code: 'version_immutable' | 'reference_taken', details?: Record<string, unknown>) =>
+  new AppError(409, code, {}, details)
+export const validationFailed = (fields: { path: string; message: string }[]) =>
+  new AppError(422, 'validation_failed', { fields: fields.map((f) => f.path || '(body)').join(', ') }, { fields })
+export const partyNotFound = (codes: string[]) =>
+  new AppError(422, 'party_not_found', { codes: codes.join(', ') }, { codes })
+
+/** Throws `version_changed` unless the client's version is the current one. */
+export function assertVersion(current: number, sent: number): void {
+  if (current !== sent) throw versionChanged(current)
+}

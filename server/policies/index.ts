@@ -1,0 +1,6 @@
+/** Loads every resource's rules; import `can`/`authorize` from here. */
+import './organizations.js'
+import './dossiers.js'
+import './documents.js'
+
+export * from './policy.js'

@@ -1,0 +1,64 @@
+/**
+ * The banner: product name, main navigation, and who is signed in — their party by name
+ * and ISO code (or their secretariat) and their roles — with the language switch.
+ */
+import type { MeDTO } from '@core/api/types.js'
+import { pickText } from '@core/i18n/languages.js'
+import { Button, Container } from '@mantine/core'
+import { Link, NavLink } from 'react-router'
+import { useLanguage, useT } from '../i18n/language.js'
+import { partyLabel } from '../lib/format.js'
+import { LanguageSwitch } from './LanguageSwitch.js'
+
+interface AppHeaderProps {
+  me?: MeDTO | undefined
+  onSignOut?: (() => void) | undefined
+  signingOut?: boolean
+}
+
+export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps) {
+  const tr = useT()
+  const { lang } = useLanguage()
+  const affiliation = me?.party
+    ? partyLabel(me.party, lang)
+    : me?.secretariatOf
+      ? pickText(me.secretariatOf.name, lang)
+      : ''
+  const roles = me?.roles.map((role) => tr(`role.${role}`)).join(', ') ?? ''
+
+  return (
+    <header className="app-header">
+      <Container size="xl" className="app-header__inner">
+        <div className="app-header__brand">
+          <Link to="/" className="app-header__product">
+            {tr('ui.product')}
+          </Link>
+          {me && (
+            <nav aria-label={tr('ui.nav.main')} className="app-header__nav">
+              <NavLink to="/" end>
+                {tr('ui.nav.dossiers')}
+              </NavLink>
+            </nav>
+          )}
+        </div>
+        <div className="app-header__tools">
+          {me && (
+            <div className="app-header__identity" data-testid="identity">
+              <div className="app-header__party">{affiliation}</div>
+              <div className="app-header__role">
+                {roles}
+                {me.displayName ? ` · ${me.displayName}` : ''}
+              </div>
+            </div>
+          )}
+          <LanguageSwitch me={me} />
+          {me && onSignOut && (
+            <Button size="xs" variant="white" color="navy" onClick={onSignOut} loading={signingOut}>
+              {tr('ui.auth.signOut')}
+            </Button>
+          )}
+        </div>
+      </Container>
+    </header>
+  )
+}
