@@ -15,7 +15,7 @@ export const loginRequest = z
   .strict()
 export type LoginRequest = z.infer<typeof loginRequest>
 
-export const updateMeRequest = z.object({ version: z.number().int().positive(), locale: z.enum(UI_LANGUAGES) }).strict()
+export const updateMeRequest = z.object({ version: z.number().int().positive().optional(), locale: z.enum(UI_LANGUAGES) }).strict()
 
 export const pageQuery = z
   .object({
@@ -43,7 +43,7 @@ export type CreateDossierRequest = z.infer<typeof createDossierRequest>
 
 export const updateDossierRequest = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().optional(),
     reference: z.string().trim().min(1).max(100).optional(),
     title: localizedTextSchema.optional(),
   })
@@ -61,7 +61,7 @@ export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>
 
 export const updateDocumentRequest = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().optional(),
     title: localizedTextSchema.optional(),
     workingLanguage: z.enum(LANGUAGES).optional(),
   })
@@ -77,10 +77,10 @@ export type CreateVersionRequest = z.infer<typeof createVersionRequest>
 
 export const updateVersionRequest = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().optional(),
     label: z.string().trim().min(1).max(100).optional(),
     content: contentSchema.optional(),
   })
   .strict()
 
-export const publishVersionRequest = z.object({ version: z.number().int().positive() }).strict()
+export const publishVersionRequest = z.object({ version: z.number().int().positive().optional() }).strict()

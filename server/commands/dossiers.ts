@@ -87,7 +87,8 @@ export async function dossierOpener({ ctx, organization, input }: DossierOpenerP
 export interface DossierUpdaterProps {
   ctx: CommandContext
   dossier: DossierRow
-  input: UpdateDossierRequest
+  /** The change, with the version the client read (from the body or If-Match). */
+  input: UpdateDossierRequest & { version: number }
 }
 
 /** Changes a dossier's reference or title; refuses a stale version. */

@@ -33,7 +33,8 @@ const gray: MantineColorsTuple = [
 
 export const SANS =
   '"PT Sans", "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif'
-export const SERIF = '"PT Serif", Georgia, "Noto Serif", "Liberation Serif", "DejaVu Serif", "Times New Roman", serif'
+export const SERIF =
+  '"PT Serif", Georgia, "Noto Serif", "Liberation Serif", "DejaVu Serif", "Times New Roman", serif'
 
 export const theme = createTheme({
   primaryColor: 'navy',

@@ -58,7 +58,8 @@ export function useDossier(id: string) {
 export function useDocument(id: string) {
   return useQuery({
     queryKey: ['document', id],
-    queryFn: ({ signal }) => api<Envelope<DocumentDTO>>(`/api/documents/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Envelope<DocumentDTO>>(`/api/documents/${encodeURIComponent(id)}`, { signal }),
   })
 }
 

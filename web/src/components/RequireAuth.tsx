@@ -37,7 +37,13 @@ export function RequireAuth() {
   }
   if (me.isError) {
     if (isUnauthorized(me.error)) {
-      return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}${location.hash}` }} />
+      return (
+        <Navigate
+          to="/login"
+          replace
+          state={{ from: `${location.pathname}${location.search}${location.hash}` }}
+        />
+      )
     }
     return (
       <Shell>

@@ -1,5 +1,5 @@
 /** Formatting helpers shared by the pages: dates, party labels, provision numbers, hashes. */
-import { type LocalizedText, type Lang, pickText } from '@core/i18n/languages.js'
+import { type Lang, type LocalizedText, pickText } from '@core/i18n/languages.js'
 
 const LOCALES: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB', tg: 'tg-TJ' }
 

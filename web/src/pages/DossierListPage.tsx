@@ -114,7 +114,11 @@ export function DossierListPage() {
 
       {dossiers.hasNextPage && (
         <Group justify="center">
-          <Button variant="default" onClick={() => void dossiers.fetchNextPage()} loading={dossiers.isFetchingNextPage}>
+          <Button
+            variant="default"
+            onClick={() => void dossiers.fetchNextPage()}
+            loading={dossiers.isFetchingNextPage}
+          >
             {tr('ui.dossiers.more')}
           </Button>
         </Group>

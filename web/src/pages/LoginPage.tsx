@@ -22,7 +22,10 @@ interface LoginResponse {
 }
 
 function safeTarget(from: unknown): string {
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
+  return typeof from === 'string' &&
+    from.startsWith('/') &&
+    !from.startsWith('//') &&
+    !from.startsWith('/login')
     ? from
     : '/'
 }
@@ -36,7 +39,10 @@ export function LoginPage() {
   const location = useLocation()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [missing, setMissing] = useState<{ email: boolean; password: boolean }>({ email: false, password: false })
+  const [missing, setMissing] = useState<{ email: boolean; password: boolean }>({
+    email: false,
+    password: false,
+  })
   useDocumentTitle(tr('ui.product'), tr('ui.login.title'))
 
   const signIn = useMutation({

@@ -1,0 +1,119 @@
+/**
+ * Builds the Fastify application: security headers, cookies, rate limit, the request
+ * context (session user, language, CSRF), the API routes, OpenAPI, the web app, and the
+ * one error handler. A request flows: route (schema-validated) → load → authorize →
+ * command (one transaction with its audit entry) → presenter → `{ data, policies }`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './config.js'
+import type { DbHandle } from './db/index.js'
+import { registerErrorHandler, sendRouteNotFound } from './http/error-handler.js'
+import { registerRequestContext } from './http/request-context.js'
+import { newId } from './ids.js'
+import auth from './routes/api/auth/auth.js'
+import documents from './routes/api/documents/documents.js'
+import dossiers from './routes/api/dossiers/dossiers.js'
+import organizations from './routes/api/organizations/organizations.js'
+import health from './routes/health.js'
+
+export interface BuildAppOptions {
+  config: Config
+  handle: DbHandle
+  /** Folder of the built web app (index.html); served when it exists. */
+  webRoot?: string | null
+  /** Pino logger options; false silences (tests). */
+  logger?: boolean | object
+}
+
+/** Where the built SPA lives, relative to this module whether bundled (dist/server) or not. */
+export function defaultWebRoot(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  for (const candidate of [path.resolve(here, '../web'), path.resolve(here, '../dist/web')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate
+  }
+  return null
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, handle } = options
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and the API reference inject style elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  })
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  registerRequestContext(app, config, handle)
+  registerErrorHandler(app, config.BODY_LIMIT)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Concord API',
+        version: '0.1.0',
+        description: 'Draft, negotiate, agree, adopt and publish multilateral documents. See docs/api.md.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'concord_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  const deps = { handle, config }
+  await app.register(health, deps)
+  await app.register(auth, deps)
+  await app.register(organizations, deps)
+  await app.register(dossiers, deps)
+  await app.register(documents, deps)
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html', maxAge: 0 })
+  }
+  const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null
+  // Client-side routes of the SPA get index.html; unknown API paths get the JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (indexHtml && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+    }
+    return sendRouteNotFound(req, reply)
+  })
+  return app
+}

@@ -1,0 +1,146 @@
+/**
+ * Loads the seed story into an empty database: the CIS with its Executive Committee as
+ * secretariat, its nine parties (Moldova an observer), three bodies, one dossier with the
+ * three documents circulated as drafts, and one demo user per role and per party.
+ * Everything is written through commands, so the demo has its audit trail too.
+ */
+import { sql } from 'kysely'
+import type { Role } from '@core/domain/roles.js'
+import { bodyCreator, membershipAdder, organizationCreator, partyRegistrar } from '../commands/organizations.js'
+import { dossierOpener } from '../commands/dossiers.js'
+import { documentCreator, versionDrafter, versionPublisher } from '../commands/documents.js'
+import { userCreator } from '../commands/users.js'
+import { inTransaction } from '../context.js'
+import type { DbHandle } from '../db/index.js'
+import { DEMO_BODIES, DEMO_DOCUMENTS, DEMO_DOSSIER, DEMO_ORGANIZATION, DEMO_PARTIES } from './content.js'
+
+export interface DemoAccount {
+  email: string
+  role: Role
+  /** Party code, or null for the secretariat. */
+  party: string | null
+  displayName: string
+}
+
+const PARTY_RU_GENITIVE: Record<string, string> = {
+  ARM: 'Армении',
+  BLR: 'Беларуси',
+  KAZ: 'Казахстана',
+  KGZ: 'Кыргызстана',
+  MDA: 'Молдовы',
+  RUS: 'России',
+  TJK: 'Таджикистана',
+  TKM: 'Туркменистана',
+  UZB: 'Узбекистана',
+}
+
+/** The demo accounts, in the order README lists them. */
+export function demoAccounts(): DemoAccount[] {
+  const accounts: DemoAccount[] = [
+    { email: 'admin@cis.demo', role: 'secretariat_admin', party: null, displayName: 'Администратор Исполкома СНГ' },
+    { email: 'editor@cis.demo', role: 'secretariat_editor', party: null, displayName: 'Референт Исполкома СНГ' },
+    { email: 'press@cis.demo', role: 'press_officer', party: null, displayName: 'Пресс-служба Исполкома СНГ' },
+  ]
+  for (const p of DEMO_PARTIES) {
+    const code = p.code.toLowerCase()
+    if (p.status === 'member') {
+      accounts.push({
+        email: `head.${code}@cis.demo`,
+        role: 'head_of_delegation',
+        party: p.code,
+        displayName: `Полномочный представитель ${PARTY_RU_GENITIVE[p.code] ?? p.name.ru}`,
+      })
+    } else {
+      accounts.push({
+        email: `observer.${code}@cis.demo`,
+        role: 'observer_delegate',
+        party: p.code,
+        displayName: `Представитель ${PARTY_RU_GENITIVE[p.code] ?? p.name.ru} (наблюдатель)`,
+      })
+    }
+  }
+  accounts.push({ email: 'expert.tjk@cis.demo', role: 'expert', party: 'TJK', displayName: 'Эксперт Таджикистана' })
+  return accounts
+}
+
+/** True when the database holds no organization yet. */
+export async function isEmpty(handle: DbHandle): Promise<boolean> {
+  const row = await handle.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()
+  return !row
+}
+
+/** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
+export async function wipe(handle: DbHandle): Promise<void> {
+  const tables = [
+    'audit_entries',
+    'provisions',
+    'versions',
+    'documents',
+    'dossier_participants',
+    'dossiers',
+    'sessions',
+    'users',
+    'bodies',
+    'memberships',
+    'parties',
+    'organizations',
+  ] as const
+  await handle.db.transaction().execute(async (trx) => {
+    for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(trx)
+  })
+}
+
+/** Loads the seed story; returns the demo accounts. */
+export async function loadDemo(handle: DbHandle, password: string): Promise<DemoAccount[]> {
+  const accounts = demoAccounts()
+  await inTransaction(handle, null, 'demo', async (ctx) => {
+    const org = await organizationCreator({ ctx, ...DEMO_ORGANIZATION })
+    const parties = new Map<string, string>()
+    for (const p of DEMO_PARTIES) {
+      const party = await partyRegistrar(ctx, { code: p.code, name: p.name, fullName: p.fullName })
+      await membershipAdder(ctx, org, party, p.status, p.memberSince)
+      parties.set(p.code, party.id)
+    }
+    const bodies = []
+    for (const b of DEMO_BODIES) bodies.push(await bodyCreator(ctx, org, b))
+    for (const a of accounts) {
+      await userCreator({
+        ctx,
+        email: a.email,
+        displayName: a.displayName,
+        password,
+        locale: 'ru',
+        roles: [a.role],
+        partyId: a.party ? parties.get(a.party)! : null,
+        secretariatOrgId: a.party ? null : org.id,
+      })
+    }
+    const editor = await ctx.trx.selectFrom('users').selectAll().where('email', '=', 'editor@cis.demo').executeTakeFirstOrThrow()
+    const editorActor = {
+      id: editor.id,
+      email: editor.email,
+      displayName: editor.display_name,
+      locale: editor.locale,
+      partyId: null,
+      secretariatOrgId: org.id,
+      roles: ['secretariat_editor' as Role],
+      version: editor.version,
+    }
+    const asEditor = { ...ctx, actor: editorActor }
+    const dossier = await dossierOpener({
+      ctx: asEditor,
+      organization: org,
+      input: { organizationId: org.id, reference: DEMO_DOSSIER.reference, title: DEMO_DOSSIER.title, leadBodyId: bodies[0]!.id },
+    })
+    for (const d of DEMO_DOCUMENTS) {
+      const document = await documentCreator({
+        ctx: asEditor,
+        dossier,
+        input: { kind: d.kind, title: d.title, workingLanguage: 'ru' },
+      })
+      const draft = await versionDrafter({ ctx: asEditor, dossier, document, label: 'Проект', content: d.content })
+      await versionPublisher({ ctx: asEditor, dossier, version: draft, expectedVersion: draft.version })
+    }
+  })
+  return accounts
+}

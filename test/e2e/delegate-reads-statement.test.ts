@@ -1,0 +1,162 @@
+/**
+ * Journey: Tajikistan's head of delegation signs in, opens the dossier, reads operative
+ * paragraph 3 of the joint statement in Russian, then switches the text, and the interface,
+ * to English. Every screen is checked with axe and photographed.
+ */
+import { t } from '@core/i18n/index.js'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  seriousAxeViolations,
+  startServer,
+} from './harness.js'
+
+const CYRILLIC = /[\u0400-\u04FF]/
+const LATIN_WORD = /[A-Za-z]{3,}/
+const DOSSIER_REFERENCE = 'ИГ-МИБ/2020'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  // A Russian-speaking delegation's browser; CSP is bypassed only so that axe can be injected.
+  const context = await browser.newContext({
+    locale: 'ru-RU',
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error))
+  return { context, page }
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel(t('ru', 'ui.login.email')).fill(email)
+  await page.getByLabel(t('ru', 'ui.login.password'), { exact: true }).fill(password)
+  await page.getByRole('button', { name: t('ru', 'ui.login.submit') }).click()
+}
+
+async function provisionText(page: Page, eid: string): Promise<string> {
+  return (await page.locator(`[data-eid="${eid}"]`).first().innerText()).trim()
+}
+
+describe('a delegate reads the joint statement', () => {
+  it("Tajikistan's head of delegation signs in, opens the dossier, reads operative paragraph 3 in Russian, switches to English", async () => {
+    const { context, page } = await newPage()
+    try {
+      await page.goto(`${server.url}/`)
+      await page.waitForURL((url) => url.pathname === '/login')
+      await page.getByRole('heading', { name: t('ru', 'ui.login.title') }).waitFor()
+      expect(await page.getAttribute('html', 'lang')).toBe('ru')
+      await screenshot(page, 'delegate-01-login')
+      expect(await seriousAxeViolations(page)).toEqual([])
+
+      await signIn(page, 'head.tjk@cis.demo', DEMO_PASSWORD)
+      await page.waitForURL((url) => url.pathname === '/')
+      const identity = page.getByTestId('identity')
+      await identity.waitFor()
+      const who = await identity.innerText()
+      expect(who).toContain('Таджикистан')
+      expect(who).toContain('TJK')
+      expect(who).toContain(t('ru', 'role.head_of_delegation'))
+
+      const dossierRow = page.getByTestId('dossier-row').filter({ hasText: DOSSIER_REFERENCE })
+      await dossierRow.waitFor()
+      await screenshot(page, 'delegate-02-dossiers')
+      expect(await seriousAxeViolations(page)).toEqual([])
+
+      await dossierRow.getByRole('link').click()
+      await page.waitForURL((url) => url.pathname.startsWith('/dossiers/'))
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await page.locator('[aria-current="step"]').waitFor()
+      expect(await page.locator('[data-party="TJK"]').innerText()).toContain('Таджикистан')
+      await screenshot(page, 'delegate-03-dossier')
+      expect(await seriousAxeViolations(page)).toEqual([])
+
+      const statementRow = page
+        .getByTestId('document-row')
+        .filter({ hasText: t('ru', 'documentKind.joint_statement') })
+        .first()
+      await statementRow.getByRole('link').click()
+      await page.waitForURL((url) => url.pathname.startsWith('/documents/'))
+      await page.locator('[data-eid="para_3"]').waitFor()
+      const russian = await provisionText(page, 'para_3')
+      expect(russian).toMatch(CYRILLIC)
+      expect(await page.locator('article.doc-text').getAttribute('lang')).toBe('ru')
+      await page.locator('[data-eid="para_3"]').scrollIntoViewIfNeeded()
+      await screenshot(page, 'delegate-04-statement-ru')
+      expect(await seriousAxeViolations(page)).toEqual([])
+
+      // The text language, not the interface language.
+      const textLanguage = page.getByRole('radiogroup', { name: t('ru', 'ui.document.textLanguage') })
+      await textLanguage.getByText(t('en', 'lang.en'), { exact: true }).click()
+      await page.waitForFunction(
+        (eid) => document.querySelector('article.doc-text')?.getAttribute('lang') === 'en' && !!eid,
+        'para_3',
+      )
+      const english = await provisionText(page, 'para_3')
+      expect(english).toMatch(LATIN_WORD)
+      expect(english).not.toMatch(CYRILLIC)
+      expect(english).not.toBe(russian)
+      // The interface stays Russian.
+      expect(await page.getAttribute('html', 'lang')).toBe('ru')
+      await screenshot(page, 'delegate-05-statement-en-text')
+
+      // Now the interface language, in the header.
+      const uiLanguage = page.getByRole('radiogroup', { name: t('ru', 'ui.language.ui') })
+      await uiLanguage.getByText(t('en', 'lang.en'), { exact: true }).click()
+      await page.getByRole('navigation', { name: t('en', 'ui.nav.main') }).waitFor()
+      expect(await page.getAttribute('html', 'lang')).toBe('en')
+      await page
+        .getByRole('link', { name: t('en', 'ui.nav.dossiers'), exact: true })
+        .first()
+        .waitFor()
+      expect(await page.getByTestId('identity').innerText()).toContain(t('en', 'role.head_of_delegation'))
+      expect(await provisionText(page, 'para_3')).toBe(english)
+      await screenshot(page, 'delegate-06-statement-en-ui')
+      expect(await seriousAxeViolations(page)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('shows the translated error when the password is wrong', async () => {
+    const { context, page } = await newPage()
+    try {
+      await page.goto(`${server.url}/login`)
+      await signIn(page, 'head.tjk@cis.demo', 'not-the-password')
+      const alert = page.getByRole('alert')
+      await alert.waitFor()
+      expect(await alert.innerText()).toContain(t('ru', 'error.invalid_credentials'))
+      await screenshot(page, 'login-wrong-password-ru')
+      expect(await seriousAxeViolations(page)).toEqual([])
+
+      const uiLanguage = page.getByRole('radiogroup', { name: t('ru', 'ui.language.ui') })
+      await uiLanguage.getByText(t('en', 'lang.en'), { exact: true }).click()
+      await page.getByRole('heading', { name: t('en', 'ui.login.title') }).waitFor()
+      await page.getByRole('button', { name: t('en', 'ui.login.submit') }).click()
+      await page
+        .getByRole('alert')
+        .filter({ hasText: t('en', 'error.invalid_credentials') })
+        .waitFor()
+      expect(page.url()).toMatch(/\/login$/)
+      await screenshot(page, 'login-wrong-password-en')
+    } finally {
+      await context.close()
+    }
+  })
+})

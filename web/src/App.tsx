@@ -1,0 +1,23 @@
+/** Routes of the workspace. Everything but sign-in requires a session. */
+import { Route, Routes } from 'react-router'
+import { RequireAuth } from './components/RequireAuth.js'
+import { DocumentPage } from './pages/DocumentPage.js'
+import { DossierListPage } from './pages/DossierListPage.js'
+import { DossierPage } from './pages/DossierPage.js'
+import { LoginPage } from './pages/LoginPage.js'
+import { NotFoundPage } from './pages/NotFoundPage.js'
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<DossierListPage />} />
+        <Route path="/dossiers/:id" element={<DossierPage />} />
+        <Route path="/documents/:id" element={<DocumentPage />} />
+        <Route path="/documents/:id/versions/:versionId" element={<DocumentPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}
