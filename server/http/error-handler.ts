@@ -12,12 +12,12 @@ import { requestLang } from './request-context.js'
 function fromFastify(error: FastifyError, bodyLimit: number): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } }
-      const issue = params.issue
-      const base = [error.validationContext ?? 'body', ...(issue?.path ?? []).map(String)].join('.')
+      const params = v.params as { keys?: string[] }
+      const segments = v.instancePath.split('/').filter(Boolean)
+      const base = [error.validationContext ?? 'body', ...segments].join('.')
       // An unknown field is named itself, not only its parent object.
-      if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-        return { path: issue.keys.map((k) => `${base}.${k}`).join(', '), message: v.message ?? 'unrecognized key' }
+      if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+        return { path: params.keys.map((k) => `${base}.${k}`).join(', '), message: v.message ?? 'unrecognized key' }
       }
       return { path: base, message: v.message ?? 'invalid' }
     })

@@ -4,7 +4,7 @@
  * to English. Every screen is checked with axe and photographed.
  */
 import { t } from '@core/i18n/index.js'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_PASSWORD,
@@ -50,8 +50,13 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: t('ru', 'ui.login.submit') }).click()
 }
 
+/** The text of an element, whitespace collapsed. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+}
+
 async function provisionText(page: Page, eid: string): Promise<string> {
-  return (await page.locator(`[data-eid="${eid}"]`).first().innerText()).trim()
+  return textOf(page.locator(`[data-eid="${eid}"]`).first())
 }
 
 describe('a delegate reads the joint statement', () => {
@@ -69,7 +74,7 @@ describe('a delegate reads the joint statement', () => {
       await page.waitForURL((url) => url.pathname === '/')
       const identity = page.getByTestId('identity')
       await identity.waitFor()
-      const who = await identity.innerText()
+      const who = await textOf(identity)
       expect(who).toContain('Таджикистан')
       expect(who).toContain('TJK')
       expect(who).toContain(t('ru', 'role.head_of_delegation'))
@@ -83,7 +88,7 @@ describe('a delegate reads the joint statement', () => {
       await page.waitForURL((url) => url.pathname.startsWith('/dossiers/'))
       await page.getByRole('heading', { level: 1 }).waitFor()
       await page.locator('[aria-current="step"]').waitFor()
-      expect(await page.locator('[data-party="TJK"]').innerText()).toContain('Таджикистан')
+      expect(await textOf(page.locator('[data-party="TJK"]'))).toContain('Таджикистан')
       await screenshot(page, 'delegate-03-dossier')
       expect(await seriousAxeViolations(page)).toEqual([])
 
@@ -125,7 +130,7 @@ describe('a delegate reads the joint statement', () => {
         .getByRole('link', { name: t('en', 'ui.nav.dossiers'), exact: true })
         .first()
         .waitFor()
-      expect(await page.getByTestId('identity').innerText()).toContain(t('en', 'role.head_of_delegation'))
+      expect(await textOf(page.getByTestId('identity'))).toContain(t('en', 'role.head_of_delegation'))
       expect(await provisionText(page, 'para_3')).toBe(english)
       await screenshot(page, 'delegate-06-statement-en-ui')
       expect(await seriousAxeViolations(page)).toEqual([])
@@ -141,7 +146,7 @@ describe('a delegate reads the joint statement', () => {
       await signIn(page, 'head.tjk@cis.demo', 'not-the-password')
       const alert = page.getByRole('alert')
       await alert.waitFor()
-      expect(await alert.innerText()).toContain(t('ru', 'error.invalid_credentials'))
+      expect(await textOf(alert)).toContain(t('ru', 'error.invalid_credentials'))
       await screenshot(page, 'login-wrong-password-ru')
       expect(await seriousAxeViolations(page)).toEqual([])
 

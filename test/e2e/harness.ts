@@ -83,8 +83,13 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`the server was not ready within ${timeoutMs} ms:\n${output()}`)
 }
 
-/** Starts `concord start` (migrate + demo + serve) on a free port with a fresh data folder. */
+/**
+ * Starts `concord start` (migrate + demo + serve) on a free port with a fresh data folder.
+ * With CONCORD_E2E_URL set, uses that already running server instead (e.g. `npm start`).
+ */
 export async function startServer(): Promise<RunningServer> {
+  const external = process.env.CONCORD_E2E_URL
+  if (external) return { url: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} }
   ensureBuilt()
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-e2e-'))
