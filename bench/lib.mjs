@@ -76,11 +76,19 @@ export const canPin = (() => {
 
 /** Pins every thread of a process to a CPU list ("0", "1", "0-1"). */
 export function pin(pid, cpus) {
-  if (!canPin) return
+  if (!canPin || cpus === null || cpus === undefined) return
   execFileSync('taskset', ['-a', '-pc', cpus, String(pid)], { stdio: 'ignore' })
 }
 
-export const ALL_CPUS = `0-${os.availableParallelism() - 1}`
+/** The CPUs this process may run on, as taskset prints them ("0-3", "0,2"), and as ids. */
+export const ALL_CPUS = canPin
+  ? execFileSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' }).split(':').pop().trim()
+  : null
+export const CPU_IDS = (ALL_CPUS ?? '').split(',').flatMap((part) => {
+  const [a, b] = part.split('-').map(Number)
+  if (!Number.isInteger(a)) return []
+  return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i)
+})
 
 /**
  * Spawns `node <args>` (optionally pinned with taskset, which execs node so the pid is

@@ -109,7 +109,7 @@ export const contentSchema = z
     const seen = new Set<string>()
     for (const { provision, path } of walkWithPath(content)) {
       if (seen.has(provision.eid)) {
-        ctx.addIssue({ code: 'custom', message: `duplicate eid ${provision.eid}`, path })
+        ctx.addIssue({ code: 'custom', message: `duplicate eid ${provision.eid}`, path: [...path, 'eid'] })
       }
       seen.add(provision.eid)
     }

@@ -97,6 +97,7 @@ export function LoginPage() {
               name="email"
               autoComplete="username"
               required
+              withAsterisk={false}
               value={email}
               error={missing.email ? tr('ui.login.emailRequired') : undefined}
               onChange={(event) => setEmail(event.currentTarget.value)}
@@ -106,6 +107,7 @@ export function LoginPage() {
               name="password"
               autoComplete="current-password"
               required
+              withAsterisk={false}
               value={password}
               error={missing.password ? tr('ui.login.passwordRequired') : undefined}
               onChange={(event) => setPassword(event.currentTarget.value)}
