@@ -9,6 +9,7 @@ import {
   ALL_CPUS,
   CONCORD_BIN,
   CPU_IDS,
+  cpuTimeMs,
   freePort,
   machine,
   makeTempDir,
@@ -98,11 +99,22 @@ export async function prepare(base, password) {
   return { urlPath, cookie: head.cookie, body: text, contentType: res.headers.get('content-type'), contentBytes }
 }
 
-/** Warm-up, then the measured run; autocannon runs in this process. */
-async function load(url, headers) {
+/**
+ * Warm-up, then the measured run; autocannon runs in this process. Also the CPU used by
+ * the server and by this process during the measured run (100% = one core busy).
+ */
+async function load(url, headers, serverPid) {
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers })
+  const serverCpu0 = cpuTimeMs(serverPid)
+  const selfCpu0 = process.cpuUsage()
+  const t0 = performance.now()
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
+  const wall = performance.now() - t0
+  const self = process.cpuUsage(selfCpu0)
+  const serverCpu1 = cpuTimeMs(serverPid)
   return {
+    serverCpu: serverCpu0 === null || serverCpu1 === null ? null : (100 * (serverCpu1 - serverCpu0)) / wall,
+    loadCpu: (100 * (self.user + self.system)) / 1000 / wall,
     rps: r.requests.mean,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -139,11 +151,12 @@ export async function run({ profile = false } = {}) {
     let ours
     let theirs
     try {
-      ours = await load(base + prepared.urlPath, headers)
+      ours = await load(base + prepared.urlPath, headers, server.pid)
     } finally {
       pin(process.pid, ALL_CPUS)
     }
-    if (ours.errors || ours.non2xx) throw new Error(`our server: ${ours.errors} errors, ${ours.non2xx} non-2xx responses`)
+    // A non-2xx answer means the setup is wrong; socket errors and timeouts are results.
+    if (ours.non2xx) throw new Error(`our server: ${ours.non2xx} non-2xx responses`)
     await stopChild(server)
     server = null
 
@@ -166,17 +179,18 @@ export async function run({ profile = false } = {}) {
     await waitForOutput(peer, /peer listening/)
     pin(process.pid, LOAD_CPU)
     try {
-      theirs = await load(`http://127.0.0.1:${peerPort}/doc`, headers)
+      theirs = await load(`http://127.0.0.1:${peerPort}/doc`, headers, peer.pid)
     } finally {
       pin(process.pid, ALL_CPUS)
     }
-    if (theirs.errors || theirs.non2xx) throw new Error(`peer: ${theirs.errors} errors, ${theirs.non2xx} non-2xx responses`)
+    // A non-2xx answer means the setup is wrong; socket errors and timeouts are results.
+    if (theirs.non2xx) throw new Error(`peer: ${theirs.non2xx} non-2xx responses`)
     await stopChild(peer)
     peer = null
 
     const ratio = ours.rps / theirs.rps
     const fmt = (x) =>
-      `${round(x.rps, 1)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${round(x.mbps, 1)} MiB/s, ${x.total} requests`
+      `${round(x.rps, 1)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${round(x.mbps, 1)} MiB/s, ${x.total} requests, ${x.errors} errors (${x.timeouts} timeouts, ${x.resets} resets), server CPU ${round(x.serverCpu, 0)}%, autocannon CPU ${round(x.loadCpu, 0)}%`
     const conditions = [
       machine(),
       SERVER_CPU !== null
@@ -207,6 +221,9 @@ export async function run({ profile = false } = {}) {
         peer_p99_ms: theirs.p99,
         p50_ms: ours.p50,
         peer_p50_ms: theirs.p50,
+        server_cpu_pct: round(ours.serverCpu, 0),
+        peer_server_cpu_pct: round(theirs.serverCpu, 0),
+        errors: ours.errors,
       },
     }
     const summary = `api.document_read: ${entry.value} req/s (p99 ${ours.p99} ms) vs bare fastify ${entry.peer_value} req/s (p99 ${theirs.p99} ms), ratio ${entry.ratio}, payload ${payloadBytes} B → ${entry.pass ? 'PASS' : 'FAIL'} (${entry.goal})`

@@ -216,6 +216,25 @@ export function rssMiB(pid) {
   }
 }
 
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU time (user + system) a process has used so far, in ms (Linux), or null. */
+export function cpuTimeMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK
+  } catch {
+    return null
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Figures
 
@@ -230,7 +249,8 @@ export const round = (n, digits = 2) => (n === null || n === undefined ? n : Num
 /** The machine, for `conditions`. */
 export function machine() {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown cpu'
-  return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, node ${process.version}, ${process.platform} ${process.arch}`
+  const load = os.loadavg()[0].toFixed(2)
+  return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, node ${process.version}, ${process.platform} ${process.arch}, 1-min load average ${load} at start`
 }
 
 // ---------------------------------------------------------------------------------------

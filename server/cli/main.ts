@@ -69,7 +69,7 @@ export function program(): Command {
     .action(async (opts) => {
       const config = configWith(opts)
       const handle = open(config)
-      await migrate(handle.db)
+      await migrate(handle)
       await serve(config, handle)
     })
 
@@ -82,7 +82,7 @@ export function program(): Command {
     .action(async (opts) => {
       const config = configWith(opts)
       const handle = open(config)
-      await migrate(handle.db)
+      await migrate(handle)
       const fresh = await isEmpty(handle)
       const accounts = fresh ? await loadDemo(handle, config.CONCORD_DEMO_PASSWORD) : null
       await serve(config, handle, (url) => {
@@ -96,7 +96,7 @@ export function program(): Command {
     .description('apply pending database migrations')
     .action(async () => {
       const handle = open(loadConfig())
-      const applied = await migrate(handle.db)
+      const applied = await migrate(handle)
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n')
       await handle.close()
     })
@@ -108,7 +108,7 @@ export function program(): Command {
     .action(async (opts: { reset?: boolean }) => {
       const config = loadConfig()
       const handle = open(config)
-      await migrate(handle.db)
+      await migrate(handle)
       if (opts.reset) await wipe(handle)
       if (!(await isEmpty(handle))) {
         process.stderr.write('The database is not empty. Use --reset to delete all data and reload the demo.\n')
@@ -134,7 +134,7 @@ export function program(): Command {
     .addOption(new Option('--locale <locale>', 'interface language').choices(['ru', 'en']).default('ru'))
     .action(async (opts) => {
       const handle = open(loadConfig())
-      await migrate(handle.db)
+      await migrate(handle)
       try {
         const partyId = opts.party
           ? (await handle.db.selectFrom('parties').select('id').where('code', '=', opts.party).executeTakeFirst())?.id

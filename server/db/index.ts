@@ -30,6 +30,8 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 export interface DbHandle {
   db: Db
   dialect: DialectName
+  /** The PostgreSQL schema when not the default (tests). */
+  schema?: string | undefined
   /** Closes every connection. */
   close(): Promise<void>
 }
@@ -54,7 +56,7 @@ export function openDb(options: OpenDbOptions): DbHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', close: () => db.destroy() }
+    return { db, dialect: 'postgres', schema: options.pgSchema, close: () => db.destroy() }
   }
   const file = options.sqlitePath ?? ':memory:'
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -67,9 +69,18 @@ export function openDb(options: OpenDbOptions): DbHandle {
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 
+function migratorOf(handle: DbHandle): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: new StaticMigrationProvider(),
+    // Kysely looks for its tables in every schema unless told which one is ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  })
+}
+
 /** Applies pending migrations; throws with the failing migration's name. */
-export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
+export async function migrate(handle: DbHandle): Promise<string[]> {
+  const migrator = migratorOf(handle)
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
@@ -79,8 +90,8 @@ export async function migrate(db: Db): Promise<string[]> {
 }
 
 /** True when every known migration has been applied (used by /ready). */
-export async function isMigrated(db: Db): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
+export async function isMigrated(handle: DbHandle): Promise<boolean> {
+  const migrator = migratorOf(handle)
   const list = await migrator.getMigrations()
   return list.every((m) => m.executedAt !== undefined)
 }

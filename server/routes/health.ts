@@ -12,7 +12,7 @@ const health: FastifyPluginAsync<RouteDeps> = async (app, { handle }) => {
   app.get('/ready', { schema: { hide: true } }, async (req, reply) => {
     try {
       await ping(handle.db)
-      migrated ||= await isMigrated(handle.db)
+      migrated ||= await isMigrated(handle)
       if (migrated) return { status: 'ready', database: handle.dialect }
     } catch (err) {
       req.log.warn({ err }, 'readiness check failed')

@@ -89,7 +89,8 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
  */
 export async function startServer(): Promise<RunningServer> {
   const external = process.env.CONCORD_E2E_URL
-  if (external) return { url: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} }
+  if (external)
+    return { url: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} }
   ensureBuilt()
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-e2e-'))

@@ -19,7 +19,7 @@ export interface TestDb {
 export async function createTestDb(): Promise<TestDb> {
   if (TEST_DB === 'sqlite') {
     const handle = openDb({ sqlitePath: ':memory:' })
-    await migrate(handle.db)
+    await migrate(handle)
     return { handle, destroy: () => handle.close() }
   }
   const schema = `t_${randomBytes(6).toString('hex')}`
@@ -28,7 +28,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.query(`create schema ${schema}`)
   await admin.end()
   const handle = openDb({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 })
-  await migrate(handle.db)
+  await migrate(handle)
   return {
     handle,
     async destroy() {

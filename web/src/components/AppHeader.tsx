@@ -28,7 +28,7 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
 
   return (
     <header className="app-header">
-      <Container size="xl" className="app-header__inner">
+      <Container size="lg" className="app-header__inner">
         <div className="app-header__brand">
           <Link to="/" className="app-header__product">
             {tr('ui.product')}

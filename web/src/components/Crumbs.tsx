@@ -19,7 +19,16 @@ export function Crumbs({ items }: { items: Crumb[] }) {
               {item.label}
             </Anchor>
           ) : (
-            <Text key={item.label} size="sm" c="dimmed" aria-current="page" component="span">
+            <Text
+              key={item.label}
+              size="sm"
+              c="dimmed"
+              aria-current="page"
+              component="span"
+              truncate="end"
+              maw="32rem"
+              title={item.label}
+            >
               {item.label}
             </Text>
           ),

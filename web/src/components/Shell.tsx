@@ -21,7 +21,7 @@ export function Shell({ me, onSignOut, signingOut, children }: ShellProps) {
       </a>
       <AppHeader me={me} onSignOut={onSignOut} signingOut={signingOut ?? false} />
       <main id="main" tabIndex={-1} className="app-main">
-        <Container size="xl">{children}</Container>
+        <Container size="lg">{children}</Container>
       </main>
     </>
   )

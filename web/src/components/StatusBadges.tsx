@@ -1,22 +1,29 @@
-/** Status labels: every status has a colour, a symbol and a word (never colour alone). */
+/**
+ * Status labels: every status has a colour, a symbol and a word (never colour alone).
+ * Own styles rather than Mantine's translucent badges, so contrast holds on any row colour.
+ */
 import type { MembershipStatus, VersionStatus } from '@core/domain/roles.js'
-import { Badge } from '@mantine/core'
 import { useT } from '../i18n/language.js'
 
-const VERSION_LOOK: Record<VersionStatus, { color: string; symbol: string }> = {
-  draft: { color: 'orange', symbol: '✎' },
-  published: { color: 'teal', symbol: '✓' },
+type Tone = 'green' | 'amber' | 'navy' | 'grey'
+
+const VERSION_LOOK: Record<VersionStatus, { tone: Tone; symbol: string }> = {
+  draft: { tone: 'amber', symbol: '✎' },
+  published: { tone: 'green', symbol: '✓' },
 }
 
-const MEMBERSHIP_LOOK: Record<MembershipStatus, { color: string; symbol: string }> = {
-  member: { color: 'navy', symbol: '●' },
-  observer: { color: 'gray', symbol: '○' },
+const MEMBERSHIP_LOOK: Record<MembershipStatus, { tone: Tone; symbol: string }> = {
+  member: { tone: 'navy', symbol: '●' },
+  observer: { tone: 'grey', symbol: '○' },
 }
 
-function StatusSymbol({ children }: { children: string }) {
+function StatusLabel({ tone, symbol, word }: { tone: Tone; symbol: string; word: string }) {
   return (
-    <span aria-hidden="true" style={{ marginInlineEnd: '0.35em' }}>
-      {children}
+    <span className="status" data-tone={tone}>
+      <span className="status__symbol" aria-hidden="true">
+        {symbol}
+      </span>
+      {word}
     </span>
   )
 }
@@ -24,27 +31,11 @@ function StatusSymbol({ children }: { children: string }) {
 export function VersionStatusBadge({ status }: { status: VersionStatus }) {
   const tr = useT()
   const look = VERSION_LOOK[status] ?? VERSION_LOOK.draft
-  return (
-    <Badge color={look.color} variant="light" radius="sm" tt="none" size="md" fw={600}>
-      <StatusSymbol>{look.symbol}</StatusSymbol>
-      {tr(`versionStatus.${status}`)}
-    </Badge>
-  )
+  return <StatusLabel tone={look.tone} symbol={look.symbol} word={tr(`versionStatus.${status}`)} />
 }
 
 export function MembershipBadge({ status }: { status: MembershipStatus }) {
   const tr = useT()
   const look = MEMBERSHIP_LOOK[status] ?? MEMBERSHIP_LOOK.member
-  return (
-    <Badge
-      color={look.color}
-      variant={status === 'member' ? 'light' : 'outline'}
-      radius="sm"
-      tt="none"
-      fw={600}
-    >
-      <StatusSymbol>{look.symbol}</StatusSymbol>
-      {tr(`membership.${status}`)}
-    </Badge>
-  )
+  return <StatusLabel tone={look.tone} symbol={look.symbol} word={tr(`membership.${status}`)} />
 }

@@ -1,10 +1,10 @@
 /**
- * One document: breadcrumb, title, the version picker (label, status, date), the content
- * hash, the text-language switch, and the structured text of the chosen version.
- * `/documents/:id` shows the latest version the user may see.
+ * One document: breadcrumb, title, a toolbar with the version picker (label, status,
+ * date), the content hash and the text-language switch, then the structured text of the
+ * chosen version. `/documents/:id` shows the latest version the user may see.
  */
 import type { DocumentDTO, VersionDTO, VersionSummaryDTO } from '@core/api/types.js'
-import { isLang, type Lang, pickText } from '@core/i18n/languages.js'
+import { type Lang, pickText } from '@core/i18n/languages.js'
 import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { useDocument, useVersion } from '../api/queries.js'
@@ -18,6 +18,7 @@ import { TextLanguageSwitch } from '../components/TextLanguageSwitch.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { formatDate } from '../lib/format.js'
 import { useDocumentTitle } from '../lib/useDocumentTitle.js'
+import { useTextLanguage } from '../lib/useTextLanguage.js'
 
 const versionDate = (v: VersionSummaryDTO) => v.publishedAt ?? v.createdAt
 
@@ -26,17 +27,17 @@ export function DocumentPage() {
   const tr = useT()
   const { lang } = useLanguage()
   const documentQuery = useDocument(id)
-  const versions = [...(documentQuery.data?.data.versions ?? [])].sort((a, b) => b.seq - a.seq)
+  const doc = documentQuery.data?.data
+  const versions = [...(doc?.versions ?? [])].sort((a, b) => b.seq - a.seq)
   const selectedId = versionId ?? versions[0]?.id ?? null
-  const version = useVersion(id, documentQuery.isSuccess ? selectedId : null)
-  useDocumentTitle(
-    tr('ui.product'),
-    documentQuery.data ? pickText(documentQuery.data.data.title, lang) : tr('ui.document.title'),
-  )
+  const version = useVersion(id, doc ? selectedId : null)
+  const summary = version.data?.data ?? versions.find((v) => v.id === selectedId)
+  const languages = summary?.languages.length ? summary.languages : [doc?.workingLanguage ?? lang]
+  const [textLang, chooseTextLang] = useTextLanguage(languages, doc?.workingLanguage ?? lang)
+  useDocumentTitle(tr('ui.product'), doc ? pickText(doc.title, lang) : tr('ui.document.title'))
 
   if (documentQuery.isPending) return <PageLoader />
-  if (documentQuery.isError) return <ErrorAlert error={documentQuery.error} />
-  const doc = documentQuery.data.data
+  if (documentQuery.isError || !doc) return <ErrorAlert error={documentQuery.error} />
 
   return (
     <Stack gap="lg">
@@ -58,113 +59,106 @@ export function DocumentPage() {
         <Text>{tr('ui.document.noVersions')}</Text>
       ) : (
         <>
-          <VersionBar doc={doc} versions={versions} selectedId={selectedId} />
+          <Toolbar
+            doc={doc}
+            versions={versions}
+            selected={summary}
+            languages={languages}
+            textLang={textLang}
+            onTextLang={chooseTextLang}
+          />
           {version.isPending && <PageLoader />}
           {version.isError && <ErrorAlert error={version.error} />}
-          {version.isSuccess && <VersionView doc={doc} versionData={version.data.data} />}
+          {version.isSuccess && <VersionText version={version.data.data} textLang={textLang} />}
         </>
       )}
     </Stack>
   )
 }
 
-function VersionBar({
-  doc,
-  versions,
-  selectedId,
-}: {
+interface ToolbarProps {
   doc: DocumentDTO
   versions: VersionSummaryDTO[]
-  selectedId: string | null
-}) {
+  selected: VersionSummaryDTO | undefined
+  languages: Lang[]
+  textLang: Lang
+  onTextLang: (lang: Lang) => void
+}
+
+function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: ToolbarProps) {
   const tr = useT()
   const { lang } = useLanguage()
   const navigate = useNavigate()
   const [search] = useSearchParams()
-  const selected = versions.find((v) => v.id === selectedId)
   const options = versions.map((v) => ({
     value: v.id,
     label: `${v.label} · ${tr(`versionStatus.${v.status}`)} · ${formatDate(versionDate(v), lang)}`,
   }))
+  // A version reached by its address but absent from the list still needs a label.
+  if (selected && !options.some((o) => o.value === selected.id)) {
+    options.unshift({ value: selected.id, label: selected.label })
+  }
 
   return (
-    <Paper className="panel no-print" p="md">
-      <Group gap="lg" align="flex-end" wrap="wrap">
-        <Select
-          label={tr('ui.document.version')}
-          data={options}
-          value={selectedId}
-          allowDeselect={false}
-          w={{ base: '100%', sm: 380 }}
-          comboboxProps={{ withinPortal: true }}
-          onChange={(value) => {
-            if (!value) return
-            const query = search.toString()
-            navigate(`/documents/${doc.id}/versions/${value}${query ? `?${query}` : ''}`)
-          }}
-        />
-        {selected && (
-          <Stack gap={6} pb={2}>
-            <Group gap="sm">
-              <VersionStatusBadge status={selected.status} />
-              <Text size="sm" c="dimmed">
-                <time dateTime={versionDate(selected)}>{formatDate(versionDate(selected), lang, true)}</time>
-              </Text>
-            </Group>
-            <HashDisplay hash={selected.contentHash} />
-          </Stack>
+    <Paper className="panel no-print" px="lg" py="md">
+      <Group gap="xl" align="flex-end" wrap="wrap" justify="space-between">
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          <Select
+            label={tr('ui.document.version')}
+            data={options}
+            value={selected?.id ?? null}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 340 }}
+            onChange={(value) => {
+              if (!value) return
+              const query = search.toString()
+              navigate(`/documents/${doc.id}/versions/${value}${query ? `?${query}` : ''}`)
+            }}
+          />
+          {selected && (
+            <Stack gap={6} pb={2}>
+              <Group gap="sm" wrap="wrap">
+                <VersionStatusBadge status={selected.status} />
+                <Text size="sm" c="dimmed">
+                  <time dateTime={versionDate(selected)}>
+                    {formatDate(versionDate(selected), lang, true)}
+                  </time>
+                  {' · '}
+                  {tr('ui.document.provisionCount', { n: selected.provisionCount })}
+                </Text>
+              </Group>
+              <HashDisplay hash={selected.contentHash} />
+            </Stack>
+          )}
+        </Group>
+        {languages.length > 1 ? (
+          <TextLanguageSwitch languages={languages} value={textLang} onChange={onTextLang} />
+        ) : (
+          <Text size="sm" c="dimmed" pb={6}>
+            {tr('ui.document.onlyLanguage', { language: tr(`lang.${textLang}`) })}
+          </Text>
         )}
       </Group>
     </Paper>
   )
 }
 
-function VersionView({ doc, versionData }: { doc: DocumentDTO; versionData: VersionDTO }) {
+function VersionText({ version, textLang }: { version: VersionDTO; textLang: Lang }) {
   const tr = useT()
-  const { lang: uiLang } = useLanguage()
-  const [search, setSearch] = useSearchParams()
-  const languages = versionData.languages.length > 0 ? versionData.languages : [doc.workingLanguage]
-  const asked = search.get('lang')
-  const textLang: Lang =
-    isLang(asked) && languages.includes(asked)
-      ? asked
-      : languages.includes(uiLang)
-        ? uiLang
-        : languages.includes(doc.workingLanguage)
-          ? doc.workingLanguage
-          : (languages[0] ?? 'ru')
-
-  const chooseLanguage = (next: Lang) => {
-    const params = new URLSearchParams(search)
-    params.set('lang', next)
-    setSearch(params, { replace: true, preventScrollReset: true })
-  }
-
+  const { lang } = useLanguage()
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" className="no-print" wrap="wrap">
-        {languages.length > 1 ? (
-          <TextLanguageSwitch languages={languages} value={textLang} onChange={chooseLanguage} />
-        ) : (
-          <Text size="sm" c="dimmed">
-            {tr('ui.document.onlyLanguage', { language: tr(`lang.${textLang}`) })}
-          </Text>
-        )}
-        <Text size="sm" c="dimmed">
-          {tr('ui.document.provisionCount', { n: versionData.provisionCount })}
-        </Text>
-      </Group>
+    <>
       <p className="print-only">
         {tr('ui.document.printLine', {
-          label: versionData.label,
-          status: tr(`versionStatus.${versionData.status}`),
-          date: formatDate(versionDate(versionData), uiLang),
-          hash: versionData.contentHash,
+          label: version.label,
+          status: tr(`versionStatus.${version.status}`),
+          date: formatDate(versionDate(version), lang),
+          hash: version.contentHash,
         })}
       </p>
       <Paper className="panel doc-sheet" px={{ base: 'md', sm: 48 }} py={{ base: 'lg', sm: 40 }}>
-        <DocumentText version={versionData} lang={textLang} />
+        <DocumentText version={version} lang={textLang} />
       </Paper>
-    </Stack>
+    </>
   )
 }
