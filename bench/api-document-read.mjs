@@ -42,7 +42,11 @@ function client(base) {
     if (cookie) headers.cookie = cookie
     if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf
     if (body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const res = await fetch(base + url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
     const text = await res.text()
     if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 500)}`)
     return { res, text, json: text ? JSON.parse(text) : null }
@@ -87,7 +91,9 @@ export async function prepare(base, password) {
     await editor.call('POST', `/api/documents/${document.id}/versions`, { label: 'Load test 1', content })
   ).json.data
   const published = (
-    await editor.call('POST', `/api/documents/${document.id}/versions/${draft.id}/publish`, { version: draft.version })
+    await editor.call('POST', `/api/documents/${document.id}/versions/${draft.id}/publish`, {
+      version: draft.version,
+    })
   ).json.data
   if (published.status !== 'published') throw new Error(`version not published: ${published.status}`)
 
@@ -95,8 +101,15 @@ export async function prepare(base, password) {
   await head.login('head.tjk@cis.demo', password)
   const urlPath = `/api/documents/${document.id}/versions/${draft.id}`
   const { text, json, res } = await head.call('GET', urlPath)
-  if (json.data.provisions.length !== PROVISIONS) throw new Error(`expected ${PROVISIONS} provisions, got ${json.data.provisions.length}`)
-  return { urlPath, cookie: head.cookie, body: text, contentType: res.headers.get('content-type'), contentBytes }
+  if (json.data.provisions.length !== PROVISIONS)
+    throw new Error(`expected ${PROVISIONS} provisions, got ${json.data.provisions.length}`)
+  return {
+    urlPath,
+    cookie: head.cookie,
+    body: text,
+    contentType: res.headers.get('content-type'),
+    contentBytes,
+  }
 }
 
 /**
@@ -108,11 +121,14 @@ async function load(url, headers, serverPid) {
   const serverCpu0 = cpuTimeMs(serverPid)
   const selfCpu0 = process.cpuUsage()
   const t0 = performance.now()
+  const fromUs = Number(process.hrtime.bigint() / 1000n)
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
+  const toUs = Number(process.hrtime.bigint() / 1000n)
   const wall = performance.now() - t0
   const self = process.cpuUsage(selfCpu0)
   const serverCpu1 = cpuTimeMs(serverPid)
   return {
+    window: { fromUs, toUs },
     serverCpu: serverCpu0 === null || serverCpu1 === null ? null : (100 * (serverCpu1 - serverCpu0)) / wall,
     loadCpu: (100 * (self.user + self.system)) / 1000 / wall,
     rps: r.requests.mean,
@@ -128,6 +144,7 @@ async function load(url, headers, serverPid) {
 }
 
 export async function run({ profile = false } = {}) {
+  const host = machine()
   const dir = makeTempDir('read')
   const password = process.env.CONCORD_DEMO_PASSWORD || 'demo'
   const env = { CONCORD_DATA_DIR: dir, LOG_LEVEL: 'silent', CONCORD_DEMO_PASSWORD: password }
@@ -139,7 +156,10 @@ export async function run({ profile = false } = {}) {
     const port = await freePort()
     const profDir = path.join(dir, 'prof')
     const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
-    server = spawnNode([...nodeFlags, CONCORD_BIN, 'serve', '--port', String(port)], { env, cpus: SERVER_CPU })
+    server = spawnNode([...nodeFlags, CONCORD_BIN, 'serve', '--port', String(port)], {
+      env,
+      cpus: SERVER_CPU,
+    })
     await waitForOutput(server, /Concord listening on (http:\/\/\S+)/)
     const base = `http://127.0.0.1:${port}`
     await waitReady(`${base}/ready`, { child: server })
@@ -167,7 +187,7 @@ export async function run({ profile = false } = {}) {
       const outDir = path.join(ROOT, 'bench/profiles')
       fs.mkdirSync(outDir, { recursive: true })
       fs.copyFileSync(path.join(profDir, file), path.join(outDir, 'api.document_read.cpuprofile'))
-      profileSummary = summarizeCpuProfile(path.join(profDir, file))
+      profileSummary = summarizeCpuProfile(path.join(profDir, file), { window: ours.window })
       fs.writeFileSync(path.join(outDir, 'api.document_read.txt'), `${profileSummary}\n`)
     }
 
@@ -175,7 +195,11 @@ export async function run({ profile = false } = {}) {
     const bodyFile = path.join(dir, 'body.json')
     fs.writeFileSync(bodyFile, prepared.body)
     const peerPort = await freePort()
-    peer = spawnNode([path.join(ROOT, 'bench/peer-fastify.mjs'), bodyFile, String(peerPort)], { cpus: SERVER_CPU })
+    const peerProfDir = path.join(dir, 'peer-prof')
+    const peerFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${peerProfDir}`] : []
+    peer = spawnNode([...peerFlags, path.join(ROOT, 'bench/peer-fastify.mjs'), bodyFile, String(peerPort)], {
+      cpus: SERVER_CPU,
+    })
     await waitForOutput(peer, /peer listening/)
     pin(process.pid, LOAD_CPU)
     try {
@@ -187,12 +211,22 @@ export async function run({ profile = false } = {}) {
     if (theirs.non2xx) throw new Error(`peer: ${theirs.non2xx} non-2xx responses`)
     await stopChild(peer)
     peer = null
+    if (profile) {
+      const file = fs.readdirSync(peerProfDir).find((f) => f.endsWith('.cpuprofile'))
+      if (!file) throw new Error('no CPU profile was written by the peer')
+      const peerSummary = summarizeCpuProfile(path.join(peerProfDir, file), {
+        window: theirs.window,
+        top: 12,
+      })
+      fs.writeFileSync(path.join(ROOT, 'bench/profiles/api.document_read.peer.txt'), `${peerSummary}\n`)
+      profileSummary = `our server:\n${profileSummary}\n\nbare fastify peer:\n${peerSummary}`
+    }
 
     const ratio = ours.rps / theirs.rps
     const fmt = (x) =>
       `${round(x.rps, 1)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${round(x.mbps, 1)} MiB/s, ${x.total} requests, ${x.errors} errors (${x.timeouts} timeouts, ${x.resets} resets), server CPU ${round(x.serverCpu, 0)}%, autocannon CPU ${round(x.loadCpu, 0)}%`
     const conditions = [
-      machine(),
+      host,
       SERVER_CPU !== null
         ? `server pinned to CPU ${SERVER_CPU}, autocannon 8 in the bench process pinned to CPU ${LOAD_CPU}`
         : 'no CPU pinning (taskset unavailable or one CPU)',

@@ -106,7 +106,10 @@ function paragraphText(words, rand) {
   const target = 100 + Math.floor(rand() * 101)
   let text = sentence(words, pick)
   while (text.length < target) {
-    let addition = rand() < 0.5 ? `, ${pick(words.tails)}` : `; ${sentence(words, pick).replace(/^./, (c) => c.toLowerCase())}`
+    let addition =
+      rand() < 0.5
+        ? `, ${pick(words.tails)}`
+        : `; ${sentence(words, pick).replace(/^./, (c) => c.toLowerCase())}`
     // A clause that would overflow 200 characters gives way to a short tail.
     if (text.length + addition.length > 199) addition = `, ${pick(words.tails)}`
     if (text.length + addition.length > 199) break

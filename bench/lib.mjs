@@ -82,7 +82,10 @@ export function pin(pid, cpus) {
 
 /** The CPUs this process may run on, as taskset prints them ("0-3", "0,2"), and as ids. */
 export const ALL_CPUS = canPin
-  ? execFileSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' }).split(':').pop().trim()
+  ? execFileSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' })
+      .split(':')
+      .pop()
+      .trim()
   : null
 export const CPU_IDS = (ALL_CPUS ?? '').split(',').flatMap((part) => {
   const [a, b] = part.split('-').map(Number)
@@ -95,7 +98,8 @@ export const CPU_IDS = (ALL_CPUS ?? '').split(',').flatMap((part) => {
  * node's), keeps its output, and tracks it so that it is always killed.
  */
 export function spawnNode(args, { env = {}, cpus = null, cwd = ROOT } = {}) {
-  const [cmd, argv] = cpus && canPin ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args]
+  const [cmd, argv] =
+    cpus && canPin ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args]
   const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   children.add(child)
   child.output = ''
@@ -268,7 +272,11 @@ export function writeResult(entry) {
     }
   }
   all[entry.name] = entry
-  const sorted = Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]))
+  const sorted = Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .map((k) => [k, all[k]]),
+  )
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(sorted, null, 2)}\n`)
 }
 
@@ -298,7 +306,9 @@ function describeFrame(frame, maps) {
   if (map) {
     const hit = map.findEntry(frame.lineNumber, frame.columnNumber)
     if (hit?.originalSource) {
-      file = hit.originalSource.startsWith('file://') ? fileURLToPath(hit.originalSource) : path.resolve(path.dirname(file), hit.originalSource)
+      file = hit.originalSource.startsWith('file://')
+        ? fileURLToPath(hit.originalSource)
+        : path.resolve(path.dirname(file), hit.originalSource)
       line = hit.originalLine + 1
     }
   }
@@ -314,13 +324,26 @@ function describeFrame(frame, maps) {
   return { name, where: `${rel}:${line}`, pkg }
 }
 
-/** Text summary of a .cpuprofile: top self time by function and by package. */
-export function summarizeCpuProfile(file, top = 30) {
+const V8_PSEUDO_FRAMES = new Set(['(root)', '(program)', '(idle)', '(garbage collector)'])
+
+/**
+ * Text summary of a .cpuprofile: top self time by function and by package. `window`
+ * ({ fromUs, toUs }, process.hrtime µs, the same clock as V8's profile timestamps) keeps
+ * only the samples taken under load. Native frames without a script (writev, builtins)
+ * are shown with their JavaScript caller.
+ */
+export function summarizeCpuProfile(file, { top = 30, window = null } = {}) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'))
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parentOf = new Map()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id)
   const selfUs = new Map()
+  let t = profile.startTime
   profile.samples.forEach((id, i) => {
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+    const dt = profile.timeDeltas[i] ?? 0
+    t += dt
+    if (window && (t < window.fromUs || t > window.toUs)) return
+    selfUs.set(id, (selfUs.get(id) ?? 0) + dt)
   })
   const maps = new Map()
   const byFn = new Map()
@@ -330,24 +353,37 @@ export function summarizeCpuProfile(file, top = 30) {
     const node = byId.get(id)
     if (!node) continue
     const d = describeFrame(node.callFrame, maps)
-    const key = `${d.name}  ${d.where}`
+    let key = `${d.name}  ${d.where}`
+    if (!node.callFrame.url && !V8_PSEUDO_FRAMES.has(node.callFrame.functionName)) {
+      // A native function: name its nearest caller that has a script.
+      let up = parentOf.get(id)
+      while (up !== undefined && !byId.get(up).callFrame.url) up = parentOf.get(up)
+      if (up !== undefined) {
+        const caller = describeFrame(byId.get(up).callFrame, maps)
+        key = `${d.name} [native] ← ${caller.name}  ${caller.where}`
+      }
+    }
     byFn.set(key, (byFn.get(key) ?? 0) + us)
     byPkg.set(d.pkg, (byPkg.get(d.pkg) ?? 0) + us)
     total += us
   }
-  const idle = byFn.get('(idle)  ') ?? 0
+  const idle = [...byFn].filter(([k]) => k.startsWith('(idle)')).reduce((sum, [, us]) => sum + us, 0)
   const busy = total - idle
   const pct = (us, of) => `${((100 * us) / of).toFixed(1).padStart(5)}%`
   const lines = [
-    `profile ${path.basename(file)}: ${(total / 1e6).toFixed(2)} s sampled, ${(busy / 1e6).toFixed(2)} s busy (${pct(busy, total).trim()})`,
+    `profile ${path.basename(file)}${window ? ' (measured window only)' : ''}: ${(total / 1e6).toFixed(2)} s sampled, ${(busy / 1e6).toFixed(2)} s busy (${pct(busy, total).trim()})`,
     '',
     `top ${top} functions by self time (% of busy time):`,
   ]
-  for (const [key, us] of [...byFn].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [key, us] of [...byFn]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)) {
     lines.push(`  ${pct(us, busy)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`)
   }
-  lines.push('', 'self time by package (% of busy time):')
+  lines.push('', 'self time by package (% of busy time; "(native)" = C++ builtins and bindings):')
   for (const [pkg, us] of [...byPkg].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1])) {
+    if (us / busy < 0.002) continue
     lines.push(`  ${pct(us, busy)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${pkg}`)
   }
   return lines.join('\n')

@@ -14,7 +14,9 @@ const profile = args.includes('--profile')
 const names = args.filter((a) => !a.startsWith('--'))
 const unknown = names.filter((n) => !(n in BENCHMARKS))
 if (unknown.length) {
-  process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`)
+  process.stderr.write(
+    `bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`,
+  )
   process.exit(2)
 }
 

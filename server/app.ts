@@ -14,7 +14,12 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { DbHandle } from './db/index.js'
 import { registerErrorHandler, sendRouteNotFound } from './http/error-handler.js'
@@ -110,7 +115,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null
   // Client-side routes of the SPA get index.html; unknown API paths get the JSON 404.
   app.setNotFoundHandler((req, reply) => {
-    if (indexHtml && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!)) {
+    if (
+      indexHtml &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !path.extname(req.url.split('?')[0]!)
+    ) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
     }
     return sendRouteNotFound(req, reply)

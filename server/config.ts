@@ -26,7 +26,11 @@ export const configSchema = z.object({
   /** Session lifetime in hours since last use. */
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   /** Largest request body accepted, in bytes. */
-  BODY_LIMIT: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Password of the demo accounts created by `concord demo` / `npm start`. */

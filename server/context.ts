@@ -2,8 +2,9 @@
  * What every command receives: the transaction to write in, the dialect (for the few
  * places where SQL differs), who acts, and the request it serves (for the audit trail).
  */
-import type { Transaction } from 'kysely'
+
 import type { Role } from '@core/domain/roles.js'
+import type { Transaction } from 'kysely'
 import type { Db, DbHandle, DialectName } from './db/index.js'
 import type { Database } from './db/types.js'
 

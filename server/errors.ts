@@ -37,7 +37,12 @@ export const versionChanged = (current: number) =>
 export const conflict = (code: 'version_immutable' | 'reference_taken', details?: Record<string, unknown>) =>
   new AppError(409, code, {}, details)
 export const validationFailed = (fields: { path: string; message: string }[]) =>
-  new AppError(422, 'validation_failed', { fields: fields.map((f) => f.path || '(body)').join(', ') }, { fields })
+  new AppError(
+    422,
+    'validation_failed',
+    { fields: fields.map((f) => f.path || '(body)').join(', ') },
+    { fields },
+  )
 export const partyNotFound = (codes: string[]) =>
   new AppError(422, 'party_not_found', { codes: codes.join(', ') }, { codes })
 

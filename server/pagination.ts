@@ -17,7 +17,10 @@ export function decodeCursor(cursor: string | undefined): string | null {
 }
 
 /** Splits `limit + 1` fetched rows into the page and the next cursor. */
-export function pageOf<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+export function pageOf<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { items: rows, nextCursor: null }
   const items = rows.slice(0, limit)
   return { items, nextCursor: encodeCursor(items[items.length - 1]!.id) }

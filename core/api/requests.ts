@@ -4,8 +4,8 @@
  * is refused with 422 `validation_failed` naming the field.
  */
 import { z } from 'zod'
-import { LANGUAGES, UI_LANGUAGES } from '../i18n/languages.js'
 import { DOCUMENT_KINDS } from '../domain/roles.js'
+import { LANGUAGES, UI_LANGUAGES } from '../i18n/languages.js'
 import { contentSchema } from '../text/model.js'
 
 export const localizedTextSchema = z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(2000))
@@ -15,7 +15,9 @@ export const loginRequest = z
   .strict()
 export type LoginRequest = z.infer<typeof loginRequest>
 
-export const updateMeRequest = z.object({ version: z.number().int().positive().optional(), locale: z.enum(UI_LANGUAGES) }).strict()
+export const updateMeRequest = z
+  .object({ version: z.number().int().positive().optional(), locale: z.enum(UI_LANGUAGES) })
+  .strict()
 
 export const pageQuery = z
   .object({

@@ -5,10 +5,11 @@
  * Every success is `{ data, policies }`; every list adds `page: { nextCursor }`;
  * every failure is `{ error: { code, message, details? } }`.
  */
-import type { LocalizedText, Lang, UiLang } from '../i18n/languages.js'
-import type { BodyKind, DocumentKind, MembershipStatus, Role, VersionStatus } from '../domain/roles.js'
+
 import type { DecisionRule } from '../domain/decision-rules.js'
 import type { Stage } from '../domain/procedure.js'
+import type { BodyKind, DocumentKind, MembershipStatus, Role, VersionStatus } from '../domain/roles.js'
+import type { Lang, LocalizedText, UiLang } from '../i18n/languages.js'
 import type { FlatProvision } from '../text/model.js'
 
 export type Policies = Record<string, boolean>

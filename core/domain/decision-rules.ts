@@ -14,7 +14,9 @@ export const decisionRuleSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('qualified_majority'),
       inFavour: z.object({ num: z.number().int().positive(), den: z.number().int().positive() }).strict(),
-      maxAgainst: z.object({ num: z.number().int().nonnegative(), den: z.number().int().positive() }).strict(),
+      maxAgainst: z
+        .object({ num: z.number().int().nonnegative(), den: z.number().int().positive() })
+        .strict(),
     })
     .strict(),
 ])

@@ -20,7 +20,14 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number]
 export const BODY_KINDS = ['expert_group', 'council', 'committee', 'plenary'] as const
 export type BodyKind = (typeof BODY_KINDS)[number]
 
-export const DOCUMENT_KINDS = ['joint_statement', 'decision', 'agreement', 'protocol', 'resolution', 'other'] as const
+export const DOCUMENT_KINDS = [
+  'joint_statement',
+  'decision',
+  'agreement',
+  'protocol',
+  'resolution',
+  'other',
+] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 export const VERSION_STATUSES = ['draft', 'published'] as const

@@ -20,7 +20,9 @@ describe('message catalogs', () => {
   it('fills placeholders and falls back from Tajik to Russian', () => {
     expect(t('en', 'error.version_changed', { current: 7 })).toContain('7')
     expect(hasMessage('tg', 'error.version_changed')).toBe(false)
-    expect(t('tg', 'error.version_changed', { current: 2 })).toBe(t('ru', 'error.version_changed', { current: 2 }))
+    expect(t('tg', 'error.version_changed', { current: 2 })).toBe(
+      t('ru', 'error.version_changed', { current: 2 }),
+    )
     expect(t('tg', 'documentKind.joint_statement')).toBe('Изҳороти муштарак')
   })
 })

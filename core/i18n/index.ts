@@ -3,10 +3,11 @@
  * `<area>.<name>`, with Russian and English complete (a test checks) and Tajik where the
  * text reaches documents or the public portal. `{name}` placeholders are filled from params.
  */
-import type { Lang } from './languages.js'
+
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
 import { uiMessages } from './catalog/ui.js'
+import type { Lang } from './languages.js'
 
 export type Catalog = { ru: Record<string, string>; en: Record<string, string>; tg?: Record<string, string> }
 

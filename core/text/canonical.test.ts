@@ -5,14 +5,23 @@ import { sha256Hex } from './sha256.js'
 
 describe('sha256Hex', () => {
   it('matches node:crypto on empty, short, block-boundary and long Cyrillic inputs', () => {
-    const inputs = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'Тоҷикистон ғ ӣ қ ӯ ҳ ҷ '.repeat(500)]
+    const inputs = [
+      '',
+      'abc',
+      'a'.repeat(55),
+      'a'.repeat(56),
+      'a'.repeat(64),
+      'Тоҷикистон ғ ӣ қ ӯ ҳ ҷ '.repeat(500),
+    ]
     for (const s of inputs) expect(sha256Hex(s)).toBe(createHash('sha256').update(s, 'utf8').digest('hex'))
   })
 })
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    )
   })
 
   it('normalizes strings to NFC so that visually equal texts hash equally', () => {

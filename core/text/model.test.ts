@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { CONTENT_FORMAT, contentSchema, EID_PATTERN, flattenProvisions, plain, runsToPlainText } from './model.js'
+import {
+  CONTENT_FORMAT,
+  contentSchema,
+  EID_PATTERN,
+  flattenProvisions,
+  plain,
+  runsToPlainText,
+} from './model.js'
 
 const base = {
   format: CONTENT_FORMAT,
@@ -19,7 +26,9 @@ const base = {
           kind: 'para',
           num: '1',
           text: { ru: plain('Текст') },
-          children: [{ eid: 'art_2__para_1__point_b', kind: 'point', num: 'b)', text: { ru: plain('Подпункт') } }],
+          children: [
+            { eid: 'art_2__para_1__point_b', kind: 'point', num: 'b)', text: { ru: plain('Подпункт') } },
+          ],
         },
       ],
     },
@@ -29,9 +38,16 @@ const base = {
 
 describe('provision eids', () => {
   it('accepts Akoma Ntoso style ids and refuses others', () => {
-    for (const ok of ['para_4', 'preamble__recital_2', 'art_2__para_1__point_b', 'conclusions__para_1', 'para_4-bis'])
+    for (const ok of [
+      'para_4',
+      'preamble__recital_2',
+      'art_2__para_1__point_b',
+      'conclusions__para_1',
+      'para_4-bis',
+    ])
       expect(EID_PATTERN.test(ok), ok).toBe(true)
-    for (const bad of ['Para_4', 'para', 'para_', '__para_1', 'para_1__', 'para 1', 'пункт_1']) expect(EID_PATTERN.test(bad), bad).toBe(false)
+    for (const bad of ['Para_4', 'para', 'para_', '__para_1', 'para_1__', 'para 1', 'пункт_1'])
+      expect(EID_PATTERN.test(bad), bad).toBe(false)
   })
 })
 
@@ -79,12 +95,24 @@ describe('runsToPlainText', () => {
     expect(
       runsToPlainText([
         { type: 'text', text: 'We ' },
-        { type: 'bracket', id: 'b1', alternatives: [{ text: 'condemn', backers: ['RUS'] }, { text: 'deplore', backers: ['ARM'] }] },
+        {
+          type: 'bracket',
+          id: 'b1',
+          alternatives: [
+            { text: 'condemn', backers: ['RUS'] },
+            { text: 'deplore', backers: ['ARM'] },
+          ],
+        },
       ]),
     ).toBe('We [condemn / deplore]')
     expect(
       runsToPlainText([
-        { type: 'bracket', id: 'b1', alternatives: [{ text: 'a', backers: [] }], resolved: { text: 'b', agreedBy: ['RUS'] } },
+        {
+          type: 'bracket',
+          id: 'b1',
+          alternatives: [{ text: 'a', backers: [] }],
+          resolved: { text: 'b', agreedBy: ['RUS'] },
+        },
       ]),
     ).toBe('b')
   })

@@ -124,7 +124,9 @@ function* walkWithPath(
 ): Generator<{ provision: Provision; path: (string | number)[] }> {
   for (const section of SECTIONS) {
     const stack: { provision: Provision; path: (string | number)[] }[] = []
-    content[section].forEach((p, i) => stack.push({ provision: p, path: [section, i] }))
+    content[section].forEach((p, i) => {
+      stack.push({ provision: p, path: [section, i] })
+    })
     stack.reverse()
     while (stack.length) {
       const item = stack.pop()!
@@ -191,7 +193,9 @@ export function runsToPlainText(runs: readonly Run[] | undefined): string {
 /** Languages in which every provision with text has a translation. */
 export function completeLanguages(content: DocumentContent): Lang[] {
   const flat = flattenProvisions(content)
-  return content.languages.filter((lang) => flat.every((p) => Object.keys(p.text).length === 0 || !!p.text[lang]))
+  return content.languages.filter((lang) =>
+    flat.every((p) => Object.keys(p.text).length === 0 || !!p.text[lang]),
+  )
 }
 
 /** Shorthand for building content in code (demo, factories, tests). */

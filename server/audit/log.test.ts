@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dossierUpdater } from '@server/commands/dossiers.js'
 import { inTransaction } from '@server/context.js'
 import { createTestDb, type TestDb } from '@test/support/db.js'
 import { buildDossier, type DossierWorld } from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyChain } from './log.js'
 
 let t: TestDb
@@ -29,17 +29,33 @@ describe('the audit trail', () => {
         throw new Error('boom after the write')
       }),
     ).rejects.toThrow('boom')
-    const row = await t.handle.db.selectFrom('dossiers').select('reference').where('id', '=', w.dossier.id).executeTakeFirstOrThrow()
+    const row = await t.handle.db
+      .selectFrom('dossiers')
+      .select('reference')
+      .where('id', '=', w.dossier.id)
+      .executeTakeFirstOrThrow()
     expect(row.reference).toBe(w.dossier.reference)
     expect((await verifyChain(t.handle.db)).entries).toBe(before.entries)
   })
 
   it('detects an edited entry', async () => {
-    const victim = await t.handle.db.selectFrom('audit_entries').select(['seq', 'change']).where('action', '=', 'dossier.open').executeTakeFirstOrThrow()
-    await t.handle.db.updateTable('audit_entries').set({ change: '{"reference":"forged"}' }).where('seq', '=', victim.seq).execute()
+    const victim = await t.handle.db
+      .selectFrom('audit_entries')
+      .select(['seq', 'change'])
+      .where('action', '=', 'dossier.open')
+      .executeTakeFirstOrThrow()
+    await t.handle.db
+      .updateTable('audit_entries')
+      .set({ change: '{"reference":"forged"}' })
+      .where('seq', '=', victim.seq)
+      .execute()
     const report = await verifyChain(t.handle.db)
     expect(report).toMatchObject({ ok: false, brokenAt: victim.seq })
-    await t.handle.db.updateTable('audit_entries').set({ change: victim.change }).where('seq', '=', victim.seq).execute()
+    await t.handle.db
+      .updateTable('audit_entries')
+      .set({ change: victim.change })
+      .where('seq', '=', victim.seq)
+      .execute()
     expect((await verifyChain(t.handle.db)).ok).toBe(true)
   })
 

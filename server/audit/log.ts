@@ -4,9 +4,10 @@
  * later issue can add signed checkpoints and a Merkle tree without changing the table;
  * `verifyChain` already detects an edited, removed or reordered entry.
  */
-import { sql } from 'kysely'
+
 import { canonicalHash, canonicalJson } from '@core/text/canonical.js'
 import { sha256Hex } from '@core/text/sha256.js'
+import { sql } from 'kysely'
 import type { CommandContext, Queryable } from '../context.js'
 import type { AuditEntryRow } from '../db/types.js'
 import { nowIso } from '../ids.js'

@@ -1,7 +1,12 @@
 /** Password hashing with argon2id (OWASP parameters: m=19 MiB, t=2, p=1). */
 import { hash, verify } from '@node-rs/argon2'
 
-const OPTIONS = { algorithm: 2 as const /* Algorithm.Argon2id: an ambient const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+const OPTIONS = {
+  algorithm: 2 as const /* Algorithm.Argon2id: an ambient const enum */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)

@@ -56,7 +56,11 @@ export interface SessionUser {
 }
 
 /** The user of a session token, or null if the token is unknown, expired or the user disabled. */
-export async function findSessionUser(db: Queryable, token: string, ttlHours: number): Promise<SessionUser | null> {
+export async function findSessionUser(
+  db: Queryable,
+  token: string,
+  ttlHours: number,
+): Promise<SessionUser | null> {
   const id = tokenId(token)
   const row = await db
     .selectFrom('sessions')
@@ -86,7 +90,10 @@ export async function findSessionUser(db: Queryable, token: string, ttlHours: nu
   if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: new Date(now).toISOString(), expires_at: new Date(now + ttlHours * 3600_000).toISOString() })
+      .set({
+        last_seen_at: new Date(now).toISOString(),
+        expires_at: new Date(now + ttlHours * 3600_000).toISOString(),
+      })
       .where('id', '=', id)
       .execute()
   }

@@ -2,8 +2,9 @@
  * `concord`: serve, start (the demo), migrate, demo, user add, user passwd.
  * `serve` never loads the demo; `start` loads it on an empty database (npm start).
  */
-import { Command, Option } from 'commander'
+
 import { ROLES, type Role } from '@core/domain/roles.js'
+import { Command, Option } from 'commander'
 import { buildApp } from '../app.js'
 import { passwordSetter, userCreator } from '../commands/users.js'
 import { CONFIG_DOCS, type Config, ConfigError, loadConfig } from '../config.js'
@@ -27,7 +28,9 @@ function printAccounts(accounts: DemoAccount[], password: string, url: string): 
     '',
     `Concord demo: the CIS expert group on international information security (Minsk, 21 August 2020)`,
     `Open ${url} and sign in with any of these accounts (password: ${password}):`,
-    ...accounts.map((a) => `  ${a.email.padEnd(24)} ${a.role.padEnd(20)} ${a.party ?? 'CIS Executive Committee'}`),
+    ...accounts.map(
+      (a) => `  ${a.email.padEnd(24)} ${a.role.padEnd(20)} ${a.party ?? 'CIS Executive Committee'}`,
+    ),
     '',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
@@ -56,7 +59,9 @@ const configHelp = `\nConfiguration (environment variables):\n${Object.entries(C
   .join('\n')}\n`
 
 export function program(): Command {
-  const cli = new Command('concord').description('Concord: draft, negotiate, agree, adopt and publish documents')
+  const cli = new Command('concord').description(
+    'Concord: draft, negotiate, agree, adopt and publish documents',
+  )
   const portOption = () => new Option('-p, --port <port>', 'port (overrides PORT)')
   const hostOption = () => new Option('--host <host>', 'address to bind (overrides HOST)')
 
@@ -87,7 +92,10 @@ export function program(): Command {
       const accounts = fresh ? await loadDemo(handle, config.CONCORD_DEMO_PASSWORD) : null
       await serve(config, handle, (url) => {
         if (accounts) printAccounts(accounts, config.CONCORD_DEMO_PASSWORD, url)
-        else process.stdout.write(`The database is not empty: the demo was not loaded (concord demo --reset reloads it).\n`)
+        else
+          process.stdout.write(
+            `The database is not empty: the demo was not loaded (concord demo --reset reloads it).\n`,
+          )
       })
     })
 
@@ -111,7 +119,9 @@ export function program(): Command {
       await migrate(handle)
       if (opts.reset) await wipe(handle)
       if (!(await isEmpty(handle))) {
-        process.stderr.write('The database is not empty. Use --reset to delete all data and reload the demo.\n')
+        process.stderr.write(
+          'The database is not empty. Use --reset to delete all data and reload the demo.\n',
+        )
         await handle.close()
         process.exitCode = 2
         return
@@ -137,10 +147,22 @@ export function program(): Command {
       await migrate(handle)
       try {
         const partyId = opts.party
-          ? (await handle.db.selectFrom('parties').select('id').where('code', '=', opts.party).executeTakeFirst())?.id
+          ? (
+              await handle.db
+                .selectFrom('parties')
+                .select('id')
+                .where('code', '=', opts.party)
+                .executeTakeFirst()
+            )?.id
           : null
         const orgId = opts.secretariat
-          ? (await handle.db.selectFrom('organizations').select('id').where('slug', '=', opts.secretariat).executeTakeFirst())?.id
+          ? (
+              await handle.db
+                .selectFrom('organizations')
+                .select('id')
+                .where('slug', '=', opts.secretariat)
+                .executeTakeFirst()
+            )?.id
           : null
         if (opts.party && !partyId) throw new Error(`No party with code ${opts.party}`)
         if (opts.secretariat && !orgId) throw new Error(`No organization with slug ${opts.secretariat}`)
@@ -169,7 +191,11 @@ export function program(): Command {
     .action(async (opts) => {
       const handle = open(loadConfig())
       try {
-        const row = await handle.db.selectFrom('users').selectAll().where('email', '=', opts.email.toLowerCase()).executeTakeFirst()
+        const row = await handle.db
+          .selectFrom('users')
+          .selectAll()
+          .where('email', '=', opts.email.toLowerCase())
+          .executeTakeFirst()
         if (!row) throw new Error(`No user ${opts.email}`)
         await inTransaction(handle, null, 'cli', (ctx) => passwordSetter(ctx, row, opts.password))
         process.stdout.write(`Password changed for ${row.email}\n`)

@@ -55,7 +55,12 @@ export interface DocumentUpdaterProps {
 }
 
 /** Renames a document or changes its working language; refuses a stale version. */
-export async function documentUpdater({ ctx, dossier, document, input }: DocumentUpdaterProps): Promise<DocumentRow> {
+export async function documentUpdater({
+  ctx,
+  dossier,
+  document,
+  input,
+}: DocumentUpdaterProps): Promise<DocumentRow> {
   assertVersion(document.version, input.version)
   const set = {
     title: input.title ? JSON.stringify(input.title) : document.title,
@@ -75,7 +80,11 @@ export async function documentUpdater({ ctx, dossier, document, input }: Documen
 }
 
 /** Writes the provisions index of a version (replacing any previous rows). */
-async function writeProvisions(ctx: CommandContext, versionId: string, content: DocumentContent): Promise<number> {
+async function writeProvisions(
+  ctx: CommandContext,
+  versionId: string,
+  content: DocumentContent,
+): Promise<number> {
   await ctx.trx.deleteFrom('provisions').where('version_id', '=', versionId).execute()
   const flat = flattenProvisions(content)
   const rows = flat.map((p) => ({
@@ -92,7 +101,10 @@ async function writeProvisions(ctx: CommandContext, versionId: string, content: 
   }))
   // Chunked: SQLite limits the number of bound parameters per statement.
   for (let i = 0; i < rows.length; i += 80) {
-    await ctx.trx.insertInto('provisions').values(rows.slice(i, i + 80)).execute()
+    await ctx.trx
+      .insertInto('provisions')
+      .values(rows.slice(i, i + 80))
+      .execute()
   }
   return flat.length
 }
@@ -106,7 +118,13 @@ export interface VersionDrafterProps {
 }
 
 /** Creates a new working draft of a document from structured content. */
-export async function versionDrafter({ ctx, dossier, document, label, content }: VersionDrafterProps): Promise<VersionRow> {
+export async function versionDrafter({
+  ctx,
+  dossier,
+  document,
+  label,
+  content,
+}: VersionDrafterProps): Promise<VersionRow> {
   const last = await ctx.trx
     .selectFrom('versions')
     .select((eb) => eb.fn.max('seq').as('s'))
@@ -130,7 +148,11 @@ export async function versionDrafter({ ctx, dossier, document, label, content }:
   }
   await ctx.trx.insertInto('versions').values(row).execute()
   row.provision_count = await writeProvisions(ctx, id, content)
-  await ctx.trx.updateTable('versions').set({ provision_count: row.provision_count }).where('id', '=', id).execute()
+  await ctx.trx
+    .updateTable('versions')
+    .set({ provision_count: row.provision_count })
+    .where('id', '=', id)
+    .execute()
   await appendAudit(ctx, {
     action: 'version.create',
     subjectType: 'version',

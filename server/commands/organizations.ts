@@ -45,7 +45,11 @@ export async function partyRegistrar(
   ctx: CommandContext,
   input: { code: string; name: LocalizedText; fullName: LocalizedText },
 ): Promise<PartyRow> {
-  const existing = await ctx.trx.selectFrom('parties').selectAll().where('code', '=', input.code).executeTakeFirst()
+  const existing = await ctx.trx
+    .selectFrom('parties')
+    .selectAll()
+    .where('code', '=', input.code)
+    .executeTakeFirst()
   if (existing) return existing
   const row: PartyRow = {
     id: newId(),

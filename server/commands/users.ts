@@ -27,10 +27,12 @@ export interface UserCreatorProps {
  */
 export async function userCreator(props: UserCreatorProps): Promise<UserRow> {
   const { ctx } = props
-  if (!!props.partyId === !!props.secretariatOrgId) throw new AppError(422, 'validation_failed', { fields: 'party' })
+  if (!!props.partyId === !!props.secretariatOrgId)
+    throw new AppError(422, 'validation_failed', { fields: 'party' })
   const allowed = props.partyId ? PARTY_ROLES : SECRETARIAT_ROLES
   const wrong = props.roles.filter((r) => !allowed.includes(r))
-  if (wrong.length || props.roles.length === 0) throw new AppError(422, 'validation_failed', { fields: 'roles' })
+  if (wrong.length || props.roles.length === 0)
+    throw new AppError(422, 'validation_failed', { fields: 'roles' })
   const now = nowIso()
   const row: UserRow = {
     id: newId(),
@@ -52,7 +54,12 @@ export async function userCreator(props: UserCreatorProps): Promise<UserRow> {
     subjectType: 'user',
     subjectId: row.id,
     organizationId: props.secretariatOrgId,
-    change: { email: row.email, roles: props.roles, partyId: props.partyId, secretariatOrgId: props.secretariatOrgId },
+    change: {
+      email: row.email,
+      roles: props.roles,
+      partyId: props.partyId,
+      secretariatOrgId: props.secretariatOrgId,
+    },
   })
   return row
 }
@@ -68,10 +75,23 @@ export async function passwordSetter(ctx: CommandContext, user: UserRow, passwor
 }
 
 /** Stores the user's interface language. */
-export async function localeSetter(ctx: CommandContext, user: CurrentUser, expected: number, locale: 'ru' | 'en') {
+export async function localeSetter(
+  ctx: CommandContext,
+  user: CurrentUser,
+  expected: number,
+  locale: 'ru' | 'en',
+) {
   assertVersion(user.version, expected)
-  const version = await updateVersioned(ctx.trx, 'users', user.id, user.version, { locale, updated_at: nowIso() })
-  await appendAudit(ctx, { action: 'user.locale', subjectType: 'user', subjectId: user.id, change: { locale } })
+  const version = await updateVersioned(ctx.trx, 'users', user.id, user.version, {
+    locale,
+    updated_at: nowIso(),
+  })
+  await appendAudit(ctx, {
+    action: 'user.locale',
+    subjectType: 'user',
+    subjectId: user.id,
+    change: { locale },
+  })
   return { ...user, locale, version }
 }
 
@@ -94,6 +114,11 @@ export async function sessionStarter(
 export async function sessionEnder(ctx: CommandContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.trx, sessionId)
   if (ctx.actor) {
-    await appendAudit(ctx, { action: 'auth.logout', subjectType: 'user', subjectId: ctx.actor.id, change: {} })
+    await appendAudit(ctx, {
+      action: 'auth.logout',
+      subjectType: 'user',
+      subjectId: ctx.actor.id,
+      change: {},
+    })
   }
 }

@@ -4,11 +4,17 @@
  * three documents circulated as drafts, and one demo user per role and per party.
  * Everything is written through commands, so the demo has its audit trail too.
  */
-import { sql } from 'kysely'
+
 import type { Role } from '@core/domain/roles.js'
-import { bodyCreator, membershipAdder, organizationCreator, partyRegistrar } from '../commands/organizations.js'
-import { dossierOpener } from '../commands/dossiers.js'
+import { sql } from 'kysely'
 import { documentCreator, versionDrafter, versionPublisher } from '../commands/documents.js'
+import { dossierOpener } from '../commands/dossiers.js'
+import {
+  bodyCreator,
+  membershipAdder,
+  organizationCreator,
+  partyRegistrar,
+} from '../commands/organizations.js'
 import { userCreator } from '../commands/users.js'
 import { inTransaction } from '../context.js'
 import type { DbHandle } from '../db/index.js'
@@ -37,9 +43,24 @@ const PARTY_RU_GENITIVE: Record<string, string> = {
 /** The demo accounts, in the order README lists them. */
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [
-    { email: 'admin@cis.demo', role: 'secretariat_admin', party: null, displayName: 'Администратор Исполкома СНГ' },
-    { email: 'editor@cis.demo', role: 'secretariat_editor', party: null, displayName: 'Референт Исполкома СНГ' },
-    { email: 'press@cis.demo', role: 'press_officer', party: null, displayName: 'Пресс-служба Исполкома СНГ' },
+    {
+      email: 'admin@cis.demo',
+      role: 'secretariat_admin',
+      party: null,
+      displayName: 'Администратор Исполкома СНГ',
+    },
+    {
+      email: 'editor@cis.demo',
+      role: 'secretariat_editor',
+      party: null,
+      displayName: 'Референт Исполкома СНГ',
+    },
+    {
+      email: 'press@cis.demo',
+      role: 'press_officer',
+      party: null,
+      displayName: 'Пресс-служба Исполкома СНГ',
+    },
   ]
   for (const p of DEMO_PARTIES) {
     const code = p.code.toLowerCase()
@@ -59,7 +80,12 @@ export function demoAccounts(): DemoAccount[] {
       })
     }
   }
-  accounts.push({ email: 'expert.tjk@cis.demo', role: 'expert', party: 'TJK', displayName: 'Эксперт Таджикистана' })
+  accounts.push({
+    email: 'expert.tjk@cis.demo',
+    role: 'expert',
+    party: 'TJK',
+    displayName: 'Эксперт Таджикистана',
+  })
   return accounts
 }
 
@@ -115,7 +141,11 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         secretariatOrgId: a.party ? null : org.id,
       })
     }
-    const editor = await ctx.trx.selectFrom('users').selectAll().where('email', '=', 'editor@cis.demo').executeTakeFirstOrThrow()
+    const editor = await ctx.trx
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'editor@cis.demo')
+      .executeTakeFirstOrThrow()
     const editorActor = {
       id: editor.id,
       email: editor.email,
@@ -130,7 +160,12 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
     const dossier = await dossierOpener({
       ctx: asEditor,
       organization: org,
-      input: { organizationId: org.id, reference: DEMO_DOSSIER.reference, title: DEMO_DOSSIER.title, leadBodyId: bodies[0]!.id },
+      input: {
+        organizationId: org.id,
+        reference: DEMO_DOSSIER.reference,
+        title: DEMO_DOSSIER.title,
+        leadBodyId: bodies[0]!.id,
+      },
     })
     for (const d of DEMO_DOCUMENTS) {
       const document = await documentCreator({
@@ -138,7 +173,13 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         dossier,
         input: { kind: d.kind, title: d.title, workingLanguage: 'ru' },
       })
-      const draft = await versionDrafter({ ctx: asEditor, dossier, document, label: 'Проект', content: d.content })
+      const draft = await versionDrafter({
+        ctx: asEditor,
+        dossier,
+        document,
+        label: 'Проект',
+        content: d.content,
+      })
       await versionPublisher({ ctx: asEditor, dossier, version: draft, expectedVersion: draft.version })
     }
   })

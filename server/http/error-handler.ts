@@ -3,9 +3,10 @@
  * with a stable code and a message in the user's language. The cause of a 5xx is logged
  * with the request id and never sent to the client.
  */
+
+import { t } from '@core/i18n/index.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { t } from '@core/i18n/index.js'
 import { AppError, validationFailed } from '../errors.js'
 import { requestLang } from './request-context.js'
 
@@ -17,7 +18,10 @@ function fromFastify(error: FastifyError, bodyLimit: number): AppError | null {
       const base = [error.validationContext ?? 'body', ...segments].join('.')
       // An unknown field is named itself, not only its parent object.
       if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
-        return { path: params.keys.map((k) => `${base}.${k}`).join(', '), message: v.message ?? 'unrecognized key' }
+        return {
+          path: params.keys.map((k) => `${base}.${k}`).join(', '),
+          message: v.message ?? 'unrecognized key',
+        }
       }
       return { path: base, message: v.message ?? 'invalid' }
     })

@@ -2,8 +2,9 @@
  * Per-request state: the signed-in user (from the session cookie), the user's language,
  * and the CSRF check for cookie-authenticated writes.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+
 import { isLang, negotiateUiLang, type UiLang } from '@core/i18n/languages.js'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js'
 import type { Config } from '../config.js'
 import type { CurrentUser } from '../context.js'

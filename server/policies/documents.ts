@@ -14,5 +14,13 @@ allow(
     (v.status === 'published' || isSecretariatOf(user, v.document.dossier.organizationId)),
 )
 /** A circulated version is immutable. */
-allow('version', 'update', (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId))
-allow('version', 'publish', (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId))
+allow(
+  'version',
+  'update',
+  (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId),
+)
+allow(
+  'version',
+  'publish',
+  (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId),
+)

@@ -9,5 +9,6 @@ allow('dossier', 'add_document', (user, d) => isEditorOf(user, d.organizationId)
 allow(
   'dossier',
   'read_audit',
-  (user, d) => isSecretariatOf(user, d.organizationId) && hasRole(user, 'secretariat_admin', 'secretariat_editor'),
+  (user, d) =>
+    isSecretariatOf(user, d.organizationId) && hasRole(user, 'secretariat_admin', 'secretariat_editor'),
 )

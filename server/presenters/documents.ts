@@ -5,12 +5,12 @@ import type {
   DossierSummaryDTO,
   VersionSummaryDTO,
 } from '@core/api/types.js'
-import type { DocumentKind } from '@core/domain/roles.js'
 import type { Stage } from '@core/domain/procedure.js'
+import type { DocumentKind } from '@core/domain/roles.js'
 import type { Lang } from '@core/i18n/languages.js'
 import type { DocumentRow, DossierRow } from '../db/types.js'
-import type { ParticipantRow } from '../repositories/dossiers.js'
 import type { VersionSummaryRow } from '../repositories/documents.js'
+import type { ParticipantRow } from '../repositories/dossiers.js'
 
 export function presentParticipant(p: ParticipantRow): DossierParticipantDTO {
   return { partyId: p.party_id, code: p.code, name: JSON.parse(p.name), status: p.status }
@@ -54,7 +54,10 @@ export function presentVersionSummary(v: VersionSummaryRow, names: Map<string, s
   }
 }
 
-export function presentDocumentSummary(doc: DocumentRow, latest: VersionSummaryDTO | null): DocumentSummaryDTO {
+export function presentDocumentSummary(
+  doc: DocumentRow,
+  latest: VersionSummaryDTO | null,
+): DocumentSummaryDTO {
   return {
     id: doc.id,
     dossierId: doc.dossier_id,

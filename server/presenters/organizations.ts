@@ -22,7 +22,14 @@ export function presentParty(p: {
   since: string | null
   until: string | null
 }): PartyDTO {
-  return { id: p.id, code: p.code, name: JSON.parse(p.name), status: p.status, memberSince: p.since, memberUntil: p.until }
+  return {
+    id: p.id,
+    code: p.code,
+    name: JSON.parse(p.name),
+    status: p.status,
+    memberSince: p.since,
+    memberUntil: p.until,
+  }
 }
 
 export function presentBody(b: BodyRow): BodyDTO {

@@ -4,7 +4,11 @@ import type { CurrentUser, Queryable } from '../context.js'
 
 export async function presentMe(db: Queryable, user: CurrentUser): Promise<MeDTO> {
   const party = user.partyId
-    ? await db.selectFrom('parties').select(['id', 'code', 'name']).where('id', '=', user.partyId).executeTakeFirst()
+    ? await db
+        .selectFrom('parties')
+        .select(['id', 'code', 'name'])
+        .where('id', '=', user.partyId)
+        .executeTakeFirst()
     : undefined
   const org = user.secretariatOrgId
     ? await db

@@ -4,7 +4,7 @@ import type { DocumentRow, DossierRow, VersionRow } from '../db/types.js'
 import { notFound } from '../errors.js'
 import { isId } from '../ids.js'
 import type { DocumentSubject, VersionSubject } from '../policies/index.js'
-import { type ParticipantRow, dossierSubject, participantsOf } from './dossiers.js'
+import { dossierSubject, type ParticipantRow, participantsOf } from './dossiers.js'
 
 /** A version's columns without its (large) content. */
 export const VERSION_SUMMARY_COLUMNS = [
@@ -34,7 +34,11 @@ export async function loadDocument(db: Queryable, id: string): Promise<LoadedDoc
   if (!isId(id)) throw notFound('document_not_found')
   const document = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
   if (!document) throw notFound('document_not_found')
-  const dossier = await db.selectFrom('dossiers').selectAll().where('id', '=', document.dossier_id).executeTakeFirstOrThrow()
+  const dossier = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', document.dossier_id)
+    .executeTakeFirstOrThrow()
   const participants = await participantsOf(db, [dossier.id])
   return {
     document,
@@ -44,11 +48,18 @@ export async function loadDocument(db: Queryable, id: string): Promise<LoadedDoc
   }
 }
 
-export function versionSubject(version: Pick<VersionRow, 'id' | 'status'>, document: DocumentSubject): VersionSubject {
+export function versionSubject(
+  version: Pick<VersionRow, 'id' | 'status'>,
+  document: DocumentSubject,
+): VersionSubject {
   return { type: 'version', id: version.id, status: version.status, document }
 }
 
-export async function findVersionSummary(db: Queryable, documentId: string, versionId: string): Promise<VersionSummaryRow> {
+export async function findVersionSummary(
+  db: Queryable,
+  documentId: string,
+  versionId: string,
+): Promise<VersionSummaryRow> {
   if (!isId(versionId)) throw notFound('version_not_found')
   const row = await db
     .selectFrom('versions')
@@ -61,7 +72,11 @@ export async function findVersionSummary(db: Queryable, documentId: string, vers
 }
 
 export async function versionContent(db: Queryable, versionId: string): Promise<string> {
-  const row = await db.selectFrom('versions').select('content').where('id', '=', versionId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('versions')
+    .select('content')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow()
   return row.content
 }
 
@@ -76,7 +91,12 @@ export function versionsOfDocuments(db: Queryable, documentIds: string[]): Promi
 }
 
 export function documentsOfDossier(db: Queryable, dossierId: string): Promise<DocumentRow[]> {
-  return db.selectFrom('documents').selectAll().where('dossier_id', '=', dossierId).orderBy('position').execute()
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .orderBy('position')
+    .execute()
 }
 
 export async function userNames(db: Queryable, ids: (string | null)[]): Promise<Map<string, string>> {

@@ -79,7 +79,10 @@ export async function visibleDossiers(
   }
   if (opts.organizationId) q = q.where('dossiers.organization_id', '=', opts.organizationId)
   if (opts.after) q = q.where('dossiers.id', '>', opts.after)
-  return q.orderBy('dossiers.id').limit(opts.limit + 1).execute()
+  return q
+    .orderBy('dossiers.id')
+    .limit(opts.limit + 1)
+    .execute()
 }
 
 export async function documentCounts(db: Queryable, dossierIds: string[]): Promise<Map<string, number>> {

@@ -13,7 +13,11 @@ export async function findOrganization(db: Queryable, id: string): Promise<Organ
 }
 
 export async function organizationSubject(db: Queryable, org: OrganizationRow): Promise<OrganizationSubject> {
-  const rows = await db.selectFrom('memberships').select('party_id').where('organization_id', '=', org.id).execute()
+  const rows = await db
+    .selectFrom('memberships')
+    .select('party_id')
+    .where('organization_id', '=', org.id)
+    .execute()
   return { type: 'organization', id: org.id, partyIds: new Set(rows.map((r) => r.party_id)) }
 }
 
@@ -33,7 +37,12 @@ export async function organizationsOfUser(
     for (const r of rows) ids.add(r.organization_id)
   }
   if (ids.size === 0) return []
-  return db.selectFrom('organizations').selectAll().where('id', 'in', [...ids]).orderBy('id').execute()
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute()
 }
 
 export function partiesOfOrganization(db: Queryable, organizationId: string) {
@@ -54,5 +63,10 @@ export function partiesOfOrganization(db: Queryable, organizationId: string) {
 }
 
 export function bodiesOfOrganization(db: Queryable, organizationId: string) {
-  return db.selectFrom('bodies').selectAll().where('organization_id', '=', organizationId).orderBy('code').execute()
+  return db
+    .selectFrom('bodies')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('code')
+    .execute()
 }

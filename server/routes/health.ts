@@ -1,6 +1,7 @@
 /** Liveness and readiness probes for load balancers and orchestrators. */
-import type { FastifyPluginAsync } from 'fastify'
+
 import { t } from '@core/i18n/index.js'
+import type { FastifyPluginAsync } from 'fastify'
 import { isMigrated, ping } from '../db/index.js'
 import { requestLang } from '../http/request-context.js'
 import type { RouteDeps } from './deps.js'

@@ -3,12 +3,19 @@
  * which every party but KAZ takes part. Writes that succeed run against fresh state.
  * Then every list is checked against `can()`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { Role } from '@core/domain/roles.js'
 import { can } from '@server/policies/index.js'
 import { dossierSubject, participantsOf } from '@server/repositories/dossiers.js'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
-import { buildDossier, buildOrganization, buildUser, type DossierWorld, sampleContent } from '@test/support/factories.js'
+import {
+  buildDossier,
+  buildOrganization,
+  buildUser,
+  type DossierWorld,
+  sampleContent,
+} from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 type Actor = Role | 'outsider' | 'anonymous'
 const ACTORS: Actor[] = [
@@ -45,36 +52,72 @@ const all = (code: number, overrides: Partial<Record<Actor, number>> = {}): Reco
   ...overrides,
 })
 /** Only the pen-holders (admin and editor) may; other readers get 403, outsiders 404. */
-const penHolders = (ok: number) =>
-  all(403, { secretariat_admin: ok, secretariat_editor: ok, outsider: 404 })
+const penHolders = (ok: number) => all(403, { secretariat_admin: ok, secretariat_editor: ok, outsider: 404 })
 
 async function current(table: 'dossiers' | 'documents', id: string) {
-  return (await t.handle.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+  return (
+    await t.handle.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()
+  ).version
 }
 let refs = 0
 async function newDraft(): Promise<string> {
   const s = sessions.get('secretariat_editor')!
-  const res = await s.send('POST', `/api/documents/${w.document.id}/versions`, { label: `D${++refs}`, content: sampleContent() })
+  const res = await s.send('POST', `/api/documents/${w.document.id}/versions`, {
+    label: `D${++refs}`,
+    content: sampleContent(),
+  })
   return res.json().data.id
 }
 let sharedDraft: string
 
 const CASES: Case[] = [
   { name: 'GET /api/me', request: async () => ({ method: 'GET', url: '/api/me' }), expect: all(200) },
-  { name: 'GET /api/organizations', request: async () => ({ method: 'GET', url: '/api/organizations' }), expect: all(200) },
-  { name: 'GET /api/organizations/:id', request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}` }), expect: all(200) },
-  { name: 'GET /api/organizations/:id/parties', request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/parties` }), expect: all(200) },
-  { name: 'GET /api/organizations/:id/bodies', request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/bodies` }), expect: all(200) },
-  { name: 'GET /api/dossiers', request: async () => ({ method: 'GET', url: '/api/dossiers' }), expect: all(200) },
+  {
+    name: 'GET /api/organizations',
+    request: async () => ({ method: 'GET', url: '/api/organizations' }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/organizations/:id',
+    request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}` }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/organizations/:id/parties',
+    request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/parties` }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/organizations/:id/bodies',
+    request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/bodies` }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/dossiers',
+    request: async () => ({ method: 'GET', url: '/api/dossiers' }),
+    expect: all(200),
+  },
   {
     name: 'POST /api/dossiers',
-    request: async () => ({ method: 'POST', url: '/api/dossiers', body: { organizationId: w.org.id, reference: `M-${++refs}`, title: { ru: 'x' } } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/dossiers',
+      body: { organizationId: w.org.id, reference: `M-${++refs}`, title: { ru: 'x' } },
+    }),
     expect: all(403, { secretariat_admin: 201, secretariat_editor: 201 }),
   },
-  { name: 'GET /api/dossiers/:id', request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}` }), expect: all(200, { outsider: 404 }) },
+  {
+    name: 'GET /api/dossiers/:id',
+    request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}` }),
+    expect: all(200, { outsider: 404 }),
+  },
   {
     name: 'PATCH /api/dossiers/:id',
-    request: async () => ({ method: 'PATCH', url: `/api/dossiers/${w.dossier.id}`, body: { version: await current('dossiers', w.dossier.id), title: { ru: 'y' } } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/dossiers/${w.dossier.id}`,
+      body: { version: await current('dossiers', w.dossier.id), title: { ru: 'y' } },
+    }),
     expect: penHolders(200),
   },
   {
@@ -84,29 +127,55 @@ const CASES: Case[] = [
   },
   {
     name: 'POST /api/dossiers/:id/documents',
-    request: async () => ({ method: 'POST', url: `/api/dossiers/${w.dossier.id}/documents`, body: { kind: 'decision', title: { ru: 'x' } } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/dossiers/${w.dossier.id}/documents`,
+      body: { kind: 'decision', title: { ru: 'x' } },
+    }),
     expect: penHolders(201),
   },
-  { name: 'GET /api/documents/:id', request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}` }), expect: all(200, { outsider: 404 }) },
+  {
+    name: 'GET /api/documents/:id',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}` }),
+    expect: all(200, { outsider: 404 }),
+  },
   {
     name: 'PATCH /api/documents/:id',
-    request: async () => ({ method: 'PATCH', url: `/api/documents/${w.document.id}`, body: { version: await current('documents', w.document.id), title: { ru: 'z' } } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/documents/${w.document.id}`,
+      body: { version: await current('documents', w.document.id), title: { ru: 'z' } },
+    }),
     expect: penHolders(200),
   },
-  { name: 'GET /api/documents/:id/versions', request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions` }), expect: all(200, { outsider: 404 }) },
+  {
+    name: 'GET /api/documents/:id/versions',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions` }),
+    expect: all(200, { outsider: 404 }),
+  },
   {
     name: 'POST /api/documents/:id/versions',
-    request: async () => ({ method: 'POST', url: `/api/documents/${w.document.id}/versions`, body: { label: 'X', content: sampleContent() } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/documents/${w.document.id}/versions`,
+      body: { label: 'X', content: sampleContent() },
+    }),
     expect: penHolders(201),
   },
   {
     name: 'GET circulated version',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
     name: 'GET circulated version content',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/content` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/content`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
@@ -118,7 +187,11 @@ const CASES: Case[] = [
     name: 'PATCH working draft',
     request: async () => {
       const id = await newDraft()
-      return { method: 'PATCH', url: `/api/documents/${w.document.id}/versions/${id}`, body: { version: 1, label: 'L' } }
+      return {
+        method: 'PATCH',
+        url: `/api/documents/${w.document.id}/versions/${id}`,
+        body: { version: 1, label: 'L' },
+      }
     },
     expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 403 }),
   },
@@ -126,20 +199,31 @@ const CASES: Case[] = [
     name: 'POST publish working draft',
     request: async () => {
       const id = await newDraft()
-      return { method: 'POST', url: `/api/documents/${w.document.id}/versions/${id}/publish`, body: { version: 1 } }
+      return {
+        method: 'POST',
+        url: `/api/documents/${w.document.id}/versions/${id}/publish`,
+        body: { version: 1 },
+      }
     },
     expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 403 }),
   },
   {
     name: 'PATCH circulated version (immutable)',
-    request: async () => ({ method: 'PATCH', url: `/api/documents/${w.document.id}/versions/${w.published.id}`, body: { version: 2, label: 'L' } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}`,
+      body: { version: 2, label: 'L' },
+    }),
     expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
   },
 ]
 
 beforeAll(async () => {
   t = await createTestApp()
-  const world = await buildOrganization(t.handle, { members: ['ARM', 'TJK', 'RUS', 'KAZ'], observers: ['MDA'] })
+  const world = await buildOrganization(t.handle, {
+    members: ['ARM', 'TJK', 'RUS', 'KAZ'],
+    observers: ['MDA'],
+  })
   w = await buildDossier(t.handle, { world, participants: ['ARM', 'TJK', 'RUS', 'MDA'] })
   for (const actor of ACTORS) {
     if (actor === 'anonymous') continue
@@ -175,14 +259,21 @@ describe('every list agrees with can()', () => {
   it('lists exactly the dossiers each user may read', async () => {
     const extra = await buildDossier(t.handle, { world: w, participants: ['KAZ'] })
     const rows = await t.handle.db.selectFrom('dossiers').selectAll().execute()
-    const participants = await participantsOf(t.handle.db, rows.map((r) => r.id))
+    const participants = await participantsOf(
+      t.handle.db,
+      rows.map((r) => r.id),
+    )
     for (const actor of ACTORS) {
       if (actor === 'anonymous') continue
       const s = sessions.get(actor)!
       const me = (await s.get('/api/me')).json().data
       const user = { ...me, partyId: me.party?.id ?? null, secretariatOrgId: me.secretariatOf?.id ?? null }
-      const listed = new Set((await s.get('/api/dossiers?limit=200')).json().data.map((d: { id: string }) => d.id))
-      const allowed = new Set(rows.filter((r) => can(user, 'read', dossierSubject(r, participants))).map((r) => r.id))
+      const listed = new Set(
+        (await s.get('/api/dossiers?limit=200')).json().data.map((d: { id: string }) => d.id),
+      )
+      const allowed = new Set(
+        rows.filter((r) => can(user, 'read', dossierSubject(r, participants))).map((r) => r.id),
+      )
       expect([...listed].sort(), actor).toEqual([...allowed].sort())
     }
     expect(extra.dossier.id).toBeTruthy()
@@ -192,9 +283,16 @@ describe('every list agrees with can()', () => {
     for (const actor of ACTORS) {
       if (actor === 'anonymous' || actor === 'outsider') continue
       const s = sessions.get(actor)!
-      const listed = (await s.get(`/api/documents/${w.document.id}/versions?limit=200`)).json().data as { id: string; status: string }[]
+      const listed = (await s.get(`/api/documents/${w.document.id}/versions?limit=200`)).json().data as {
+        id: string
+        status: string
+      }[]
       const isSecretariat = ['secretariat_admin', 'secretariat_editor', 'press_officer'].includes(actor)
-      const rows = await t.handle.db.selectFrom('versions').select(['id', 'status']).where('document_id', '=', w.document.id).execute()
+      const rows = await t.handle.db
+        .selectFrom('versions')
+        .select(['id', 'status'])
+        .where('document_id', '=', w.document.id)
+        .execute()
       const expected = rows.filter((r) => isSecretariat || r.status === 'published').map((r) => r.id)
       expect(listed.map((v) => v.id).sort(), actor).toEqual(expected.sort())
     }

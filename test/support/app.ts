@@ -1,7 +1,8 @@
 /** The real application over a fresh test database, driven through app.inject. */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+
 import { buildApp } from '@server/app.js'
 import { loadConfig } from '@server/config.js'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { createTestDb, type TestDb } from './db.js'
 import { PASSWORD } from './factories.js'
 
@@ -31,7 +32,12 @@ export interface Session {
   /** GET with the session. */
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>
   /** A write with the session and its CSRF token. */
-  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>
+  send(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
 }
 
 /** Signs in through the API, as a browser would. */

@@ -4,8 +4,8 @@
  * local `test` database), dropped afterwards. Real databases, never mocks.
  */
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { type DbHandle, migrate, openDb } from '@server/db/index.js'
+import pg from 'pg'
 
 export const TEST_DB = process.env.CONCORD_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 export const TEST_PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'

@@ -7,11 +7,23 @@ import type { LocalizedText } from '@core/i18n/languages.js'
 import { CONTENT_FORMAT, type DocumentContent, plain } from '@core/text/model.js'
 import { documentCreator, versionDrafter, versionPublisher } from '@server/commands/documents.js'
 import { dossierOpener } from '@server/commands/dossiers.js'
-import { bodyCreator, membershipAdder, organizationCreator, partyRegistrar } from '@server/commands/organizations.js'
+import {
+  bodyCreator,
+  membershipAdder,
+  organizationCreator,
+  partyRegistrar,
+} from '@server/commands/organizations.js'
 import { userCreator } from '@server/commands/users.js'
 import { type CommandContext, inTransaction } from '@server/context.js'
 import type { DbHandle } from '@server/db/index.js'
-import type { DocumentRow, DossierRow, OrganizationRow, PartyRow, UserRow, VersionRow } from '@server/db/types.js'
+import type {
+  DocumentRow,
+  DossierRow,
+  OrganizationRow,
+  PartyRow,
+  UserRow,
+  VersionRow,
+} from '@server/db/types.js'
 
 export const PASSWORD = 'correct horse battery staple'
 let seq = 0
@@ -46,12 +58,21 @@ export async function buildOrganization(
       [opts.observers ?? ['MDA'], 'observer'],
     ] as const) {
       for (const code of codes) {
-        const party = await partyRegistrar(ctx, { code, name: { ru: code, en: code }, fullName: { ru: code, en: code } })
+        const party = await partyRegistrar(ctx, {
+          code,
+          name: { ru: code, en: code },
+          fullName: { ru: code, en: code },
+        })
         await membershipAdder(ctx, org, party, status, '2000-01-01')
         parties[code] = party
       }
     }
-    await bodyCreator(ctx, org, { code: 'EG', kind: 'expert_group', name: { ru: 'ЭГ', en: 'EG' }, decisionRule: { kind: 'consensus' } })
+    await bodyCreator(ctx, org, {
+      code: 'EG',
+      kind: 'expert_group',
+      name: { ru: 'ЭГ', en: 'EG' },
+      decisionRule: { kind: 'consensus' },
+    })
     return { org, parties }
   })
 }
@@ -85,8 +106,19 @@ export function sampleContent(paragraphs = 3): DocumentContent {
     languages: ['ru', 'en'],
     title: { ru: 'Совместное заявление', en: 'Joint statement' },
     preamble: [
-      { eid: 'preamble__recital_1', kind: 'recital', text: { ru: plain('Признавая важность сотрудничества,'), en: plain('Recognizing the importance of cooperation,') } },
-      { eid: 'preamble__recital_2', kind: 'recital', text: { ru: plain('Выражая озабоченность,'), en: plain('Expressing concern,') } },
+      {
+        eid: 'preamble__recital_1',
+        kind: 'recital',
+        text: {
+          ru: plain('Признавая важность сотрудничества,'),
+          en: plain('Recognizing the importance of cooperation,'),
+        },
+      },
+      {
+        eid: 'preamble__recital_2',
+        kind: 'recital',
+        text: { ru: plain('Выражая озабоченность,'), en: plain('Expressing concern,') },
+      },
     ],
     body: Array.from({ length: paragraphs }, (_, i) => ({
       eid: `para_${i + 1}`,
@@ -96,7 +128,12 @@ export function sampleContent(paragraphs = 3): DocumentContent {
       ...(i === 1
         ? {
             children: [
-              { eid: `para_${i + 1}__point_a`, kind: 'point' as const, num: 'a)', text: { ru: plain('подпункт а'), en: plain('point a') } },
+              {
+                eid: `para_${i + 1}__point_a`,
+                kind: 'point' as const,
+                num: 'a)',
+                text: { ru: plain('подпункт а'), en: plain('point a') },
+              },
             ],
           }
         : {}),

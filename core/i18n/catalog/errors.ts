@@ -6,7 +6,8 @@ export const errorMessages = {
     'error.invalid_credentials': 'Неверный адрес электронной почты или пароль.',
     'error.authentication_required': 'Требуется вход в систему.',
     'error.permission_required': 'У вас нет прав на это действие.',
-    'error.csrf_token_invalid': 'Сеанс устарел или запрос отправлен не из Concord. Обновите страницу и повторите.',
+    'error.csrf_token_invalid':
+      'Сеанс устарел или запрос отправлен не из Concord. Обновите страницу и повторите.',
     'error.version_changed':
       'Данные уже изменены другим пользователем (текущая версия {current}). Обновите страницу и повторите.',
     'error.version_immutable': 'Опубликованная редакция неизменяема. Создайте новую редакцию.',
@@ -31,7 +32,8 @@ export const errorMessages = {
     'error.invalid_credentials': 'Wrong e-mail address or password.',
     'error.authentication_required': 'Please sign in.',
     'error.permission_required': 'You are not allowed to do this.',
-    'error.csrf_token_invalid': 'Your session is out of date or the request did not come from Concord. Reload the page and try again.',
+    'error.csrf_token_invalid':
+      'Your session is out of date or the request did not come from Concord. Reload the page and try again.',
     'error.version_changed':
       'Someone else has already changed this (current version {current}). Reload the page and try again.',
     'error.version_immutable': 'A published version cannot be changed. Create a new version.',

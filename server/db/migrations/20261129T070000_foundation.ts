@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('since', 'text')
     .addColumn('until', 'text')
     .execute()
-  await db.schema.createIndex('memberships_org_party').on('memberships').columns(['organization_id', 'party_id']).execute()
+  await db.schema
+    .createIndex('memberships_org_party')
+    .on('memberships')
+    .columns(['organization_id', 'party_id'])
+    .execute()
   await db.schema.createIndex('memberships_party').on('memberships').column('party_id').execute()
 
   await db.schema
@@ -102,7 +106,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['member', 'observer'])))
     .addPrimaryKeyConstraint('dossier_participants_pk', ['dossier_id', 'party_id'])
     .execute()
-  await db.schema.createIndex('dossier_participants_party').on('dossier_participants').column('party_id').execute()
+  await db.schema
+    .createIndex('dossier_participants_party')
+    .on('dossier_participants')
+    .column('party_id')
+    .execute()
 
   await db.schema
     .createTable('documents')
@@ -168,7 +176,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('entry_hash', 'text', (c) => c.notNull().unique())
     .execute()
-  await db.schema.createIndex('audit_entries_dossier').on('audit_entries').columns(['dossier_id', 'seq']).execute()
+  await db.schema
+    .createIndex('audit_entries_dossier')
+    .on('audit_entries')
+    .columns(['dossier_id', 'seq'])
+    .execute()
 }
 
 function sqlIn(column: string, values: string[]) {

@@ -48,7 +48,7 @@ export function DocumentPage() {
           { label: pickText(doc.title, lang) },
         ]}
       />
-      <header>
+      <header className="no-print">
         <Text className="page-kicker">{tr(`documentKind.${doc.kind}`)}</Text>
         <Title order={1} mt={6} maw="52rem">
           {pickText(doc.title, lang)}

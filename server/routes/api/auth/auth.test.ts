@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, signIn, type TestApp } from '@test/support/app.js'
 import { buildOrganization, buildUser, PASSWORD, type World } from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
 let world: World
@@ -15,7 +15,11 @@ afterAll(() => t.close())
 
 describe('sign-in', () => {
   it('sets an httpOnly SameSite=Lax session cookie and returns the user with a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+    })
     expect(res.statusCode).toBe(200)
     const cookie = res.cookies.find((c) => c.name === 'concord_session')!
     expect(cookie.httpOnly).toBe(true)
@@ -34,12 +38,19 @@ describe('sign-in', () => {
       payload: { email, password: 'wrong' },
     })
     expect(res.statusCode).toBe(401)
-    expect(res.json().error).toEqual({ code: 'invalid_credentials', message: 'Wrong e-mail address or password.' })
+    expect(res.json().error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Wrong e-mail address or password.',
+    })
     expect(res.cookies).toHaveLength(0)
   })
 
   it('refuses an unknown field, naming it', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'x', admin: true } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'x', admin: true },
+    })
     expect(res.statusCode).toBe(422)
     expect(res.json().error.code).toBe('validation_failed')
     expect(res.json().error.message).toContain('admin')
@@ -70,7 +81,12 @@ describe('the session', () => {
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const s = await signIn(t.app, email)
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: s.cookie }, payload: { version: 1, locale: 'en' } })
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: s.cookie },
+      payload: { version: 1, locale: 'en' },
+    })
     expect(res.statusCode).toBe(403)
     expect(res.json().error.code).toBe('csrf_token_invalid')
   })
@@ -83,7 +99,10 @@ describe('the session', () => {
     expect(res.json().data.locale).toBe('en')
     const stale = await s.send('PATCH', '/api/me', { version: me.version, locale: 'ru' })
     expect(stale.statusCode).toBe(409)
-    expect(stale.json().error).toMatchObject({ code: 'version_changed', details: { current: me.version + 1 } })
+    expect(stale.json().error).toMatchObject({
+      code: 'version_changed',
+      details: { current: me.version + 1 },
+    })
     expect(stale.json().error.message).toMatch(/Someone else/)
   })
 })

@@ -1,14 +1,15 @@
 /** Sign-in, sign-out and the signed-in user. */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+
 import { loginRequest, updateMeRequest } from '@core/api/requests.js'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { verifyPassword } from '../../../auth/passwords.js'
 import { SESSION_COOKIE } from '../../../auth/sessions.js'
 import { localeSetter, sessionEnder, sessionStarter } from '../../../commands/users.js'
 import { inTransaction } from '../../../context.js'
 import { invalidCredentials } from '../../../errors.js'
-import { presentMe } from '../../../presenters/users.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { versionFrom } from '../../../http/versioning.js'
+import { presentMe } from '../../../presenters/users.js'
 import type { RouteDeps } from '../../deps.js'
 
 const auth: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle, config }) => {
@@ -55,7 +56,10 @@ const auth: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle, config }) =
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out; the session is invalidated on the server' }, preHandler: requireUser },
+    {
+      schema: { tags: ['auth'], summary: 'Sign out; the session is invalidated on the server' },
+      preHandler: requireUser,
+    },
     async (req, reply) => {
       const sessionId = req.sessionId!
       await inTransaction(handle, req.user, req.id, (ctx) => sessionEnder(ctx, sessionId))
@@ -66,7 +70,10 @@ const auth: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle, config }) =
 
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, their party or secretariat, roles' }, preHandler: requireUser },
+    {
+      schema: { tags: ['auth'], summary: 'The signed-in user, their party or secretariat, roles' },
+      preHandler: requireUser,
+    },
     async (req) => {
       const user = currentUser(req)
       return { data: await presentMe(handle.db, user), policies: {}, csrfToken: req.csrfToken }
@@ -75,7 +82,10 @@ const auth: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle, config }) =
 
   app.patch(
     '/api/me',
-    { schema: { tags: ['auth'], summary: "Change the user's interface language", body: updateMeRequest }, preHandler: requireUser },
+    {
+      schema: { tags: ['auth'], summary: "Change the user's interface language", body: updateMeRequest },
+      preHandler: requireUser,
+    },
     async (req) => {
       const user = currentUser(req)
       const updated = await inTransaction(handle, user, req.id, (ctx) =>

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canonicalHash } from '@core/text/canonical.js'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
 import { buildDossier, buildUser, type DossierWorld, sampleContent } from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
 let w: DossierWorld
@@ -66,7 +66,9 @@ describe('GET a version with its provisions', () => {
   })
 
   it('404s a version of another document and a malformed id', async () => {
-    expect((await tajik.get(`/api/documents/${w.document.id}/versions/xyz`)).json().error.code).toBe('version_not_found')
+    expect((await tajik.get(`/api/documents/${w.document.id}/versions/xyz`)).json().error.code).toBe(
+      'version_not_found',
+    )
     const elsewhere = await buildDossier(t.handle, { world: w })
     const res = await editor.get(versionUrl(elsewhere.published.id))
     expect(res.statusCode).toBe(404)
@@ -75,7 +77,10 @@ describe('GET a version with its provisions', () => {
 
 describe('drafts', () => {
   it('lets the secretariat create a draft that delegates cannot see', async () => {
-    const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, { label: 'Rev.1', content: sampleContent(4) })
+    const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, {
+      label: 'Rev.1',
+      content: sampleContent(4),
+    })
     expect(res.statusCode).toBe(201)
     draftId = res.json().data.id
     expect(res.json().data.seq).toBe(2)
@@ -91,7 +96,10 @@ describe('drafts', () => {
   it('refuses content with a duplicate eid, naming the place', async () => {
     const content = sampleContent(2)
     content.body[1]!.eid = 'para_1'
-    const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, { label: 'Bad', content })
+    const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, {
+      label: 'Bad',
+      content,
+    })
     expect(res.statusCode).toBe(422)
     expect(res.json().error.details.fields[0].path).toBe('body.content.body.1.eid')
   })
@@ -111,18 +119,27 @@ describe('drafts', () => {
   })
 
   it('refuses delegates any write', async () => {
-    const res = await tajik.send('POST', `/api/documents/${w.document.id}/versions`, { label: 'X', content: sampleContent() })
+    const res = await tajik.send('POST', `/api/documents/${w.document.id}/versions`, {
+      label: 'X',
+      content: sampleContent(),
+    })
     expect(res.statusCode).toBe(403)
   })
 })
 
 describe('PATCH /api/documents/:id', () => {
   it('renames with the current version and refuses a stale one', async () => {
-    const ok = await editor.send('PATCH', `/api/documents/${w.document.id}`, { version: 1, title: { ru: 'Новое', en: 'New' } })
+    const ok = await editor.send('PATCH', `/api/documents/${w.document.id}`, {
+      version: 1,
+      title: { ru: 'Новое', en: 'New' },
+    })
     expect(ok.statusCode).toBe(200)
     expect(ok.json().data.title.en).toBe('New')
     expect(ok.json().data.versions).toHaveLength(2)
-    const stale = await editor.send('PATCH', `/api/documents/${w.document.id}`, { version: 1, title: { ru: 'X' } })
+    const stale = await editor.send('PATCH', `/api/documents/${w.document.id}`, {
+      version: 1,
+      title: { ru: 'X' },
+    })
     expect(stale.statusCode).toBe(409)
   })
 })

@@ -1,6 +1,5 @@
 /** Documents and their versions (with provisions). */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+
 import {
   createVersionRequest,
   pageQuery,
@@ -10,13 +9,20 @@ import {
 } from '@core/api/requests.js'
 import type { DocumentDTO } from '@core/api/types.js'
 import type { Stage } from '@core/domain/procedure.js'
-import { documentUpdater, versionDrafter, versionEditor, versionPublisher } from '../../../commands/documents.js'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  documentUpdater,
+  versionDrafter,
+  versionEditor,
+  versionPublisher,
+} from '../../../commands/documents.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { versionFrom } from '../../../http/versioning.js'
 import { decodeCursor, pageOf } from '../../../pagination.js'
-import { authorize, can, policiesFor, type DocumentSubject } from '../../../policies/index.js'
+import { authorize, can, type DocumentSubject, policiesFor } from '../../../policies/index.js'
 import { presentDocumentSummary, presentVersionSummary } from '../../../presenters/documents.js'
 import {
   findVersionSummary,
@@ -27,7 +33,12 @@ import {
   versionsOfDocuments,
 } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
-import { buildVersionJson, cachedVersionJson, rememberVersionJson, versionEtag } from './version-representation.js'
+import {
+  buildVersionJson,
+  cachedVersionJson,
+  rememberVersionJson,
+  versionEtag,
+} from './version-representation.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
 const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
@@ -57,15 +68,26 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     return rows.filter((v) => can(user, 'read', versionSubject(v, subject)))
   }
 
-  async function presentDocument(id: string, user: CurrentUser): Promise<{ data: DocumentDTO; policies: Record<string, boolean> }> {
+  async function presentDocument(
+    id: string,
+    user: CurrentUser,
+  ): Promise<{ data: DocumentDTO; policies: Record<string, boolean> }> {
     const { document, dossier, subject } = await readableDocument(id, user)
     const versions = await visibleVersions(document.id, subject, user)
-    const names = await userNames(db, versions.map((v) => v.created_by))
+    const names = await userNames(
+      db,
+      versions.map((v) => v.created_by),
+    )
     const presented = versions.map((v) => presentVersionSummary(v, names))
     return {
       data: {
         ...presentDocumentSummary(document, presented[0] ?? null),
-        dossier: { id: dossier.id, reference: dossier.reference, title: JSON.parse(dossier.title), stage: dossier.stage as Stage },
+        dossier: {
+          id: dossier.id,
+          reference: dossier.reference,
+          title: JSON.parse(dossier.title),
+          stage: dossier.stage as Stage,
+        },
         versions: presented,
       },
       policies: policiesFor(user, subject, DOCUMENT_ACTIONS),
@@ -80,7 +102,14 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.patch(
     '/api/documents/:id',
-    { schema: { tags: ['documents'], summary: "Change a document's title or working language", params: idParams, body: updateDocumentRequest } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: "Change a document's title or working language",
+        params: idParams,
+        body: updateDocumentRequest,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { document, dossier, subject } = await readableDocument(req.params.id, user)
@@ -93,7 +122,14 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.get(
     '/api/documents/:id/versions',
-    { schema: { tags: ['versions'], summary: 'Versions of a document, newest first', params: idParams, querystring: pageQuery } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'Versions of a document, newest first',
+        params: idParams,
+        querystring: pageQuery,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { document, subject } = await readableDocument(req.params.id, user)
@@ -101,7 +137,10 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       // Newest first: ids are time-ordered, so "after" the cursor means older.
       const rows = (await visibleVersions(document.id, subject, user)).filter((v) => !after || v.id < after)
       const { items, nextCursor } = pageOf(rows, req.query.limit)
-      const names = await userNames(db, items.map((v) => v.created_by))
+      const names = await userNames(
+        db,
+        items.map((v) => v.created_by),
+      )
       return {
         data: items.map((v) => presentVersionSummary(v, names)),
         policies: policiesFor(user, subject, DOCUMENT_ACTIONS),
@@ -112,7 +151,14 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.post(
     '/api/documents/:id/versions',
-    { schema: { tags: ['versions'], summary: 'Create a working draft from structured content', params: idParams, body: createVersionRequest } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'Create a working draft from structured content',
+        params: idParams,
+        body: createVersionRequest,
+      },
+    },
     async (req, reply) => {
       const user = currentUser(req)
       const { document, dossier, subject } = await readableDocument(req.params.id, user)
@@ -129,7 +175,10 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     const { summary, versionSubject: vs } = await readableVersion(documentId, versionId, user)
     let json = cachedVersionJson(summary)
     if (json === undefined) {
-      const [content, names] = await Promise.all([versionContent(db, summary.id), userNames(db, [summary.created_by])])
+      const [content, names] = await Promise.all([
+        versionContent(db, summary.id),
+        userNames(db, [summary.created_by]),
+      ])
       json = buildVersionJson(summary, content, names)
       rememberVersionJson(summary, json)
     }
@@ -147,7 +196,10 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req, reply) => {
       const { body, etag, summary } = await versionBody(req.params.id, req.params.versionId, currentUser(req))
       reply.header('etag', etag)
-      reply.header('cache-control', summary.status === 'published' ? 'private, max-age=0, must-revalidate' : 'private, no-cache')
+      reply.header(
+        'cache-control',
+        summary.status === 'published' ? 'private, max-age=0, must-revalidate' : 'private, no-cache',
+      )
       if (req.headers['if-none-match'] === etag) return reply.status(304).send()
       return reply.type('application/json; charset=utf-8').send(body)
     },
@@ -155,7 +207,13 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.get(
     '/api/documents/:id/versions/:versionId/content',
-    { schema: { tags: ['versions'], summary: 'The canonical JSON whose SHA-256 is the contentHash', params: versionParams } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'The canonical JSON whose SHA-256 is the contentHash',
+        params: versionParams,
+      },
+    },
     async (req, reply) => {
       const { summary } = await readableVersion(req.params.id, req.params.versionId, currentUser(req))
       const content = await versionContent(db, summary.id)
@@ -167,27 +225,45 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.patch(
     '/api/documents/:id/versions/:versionId',
-    { schema: { tags: ['versions'], summary: 'Edit a working draft', params: versionParams, body: updateVersionRequest } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'Edit a working draft',
+        params: versionParams,
+        body: updateVersionRequest,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { dossier, summary, subject } = await readableVersion(req.params.id, req.params.versionId, user)
       // The pen-holder may try; a circulated version answers 409 version_immutable from the command.
       authorize(user, 'create_version', subject)
       const input = { ...req.body, version: versionFrom(req) }
-      await inTransaction(handle, user, req.id, (ctx) => versionEditor({ ctx, dossier, version: summary, input }))
+      await inTransaction(handle, user, req.id, (ctx) =>
+        versionEditor({ ctx, dossier, version: summary, input }),
+      )
       return sendVersion(req.params.id, summary.id, user)
     },
   )
 
   app.post(
     '/api/documents/:id/versions/:versionId/publish',
-    { schema: { tags: ['versions'], summary: 'Circulate a draft; it becomes immutable', params: versionParams, body: publishVersionRequest } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'Circulate a draft; it becomes immutable',
+        params: versionParams,
+        body: publishVersionRequest,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { dossier, summary, subject } = await readableVersion(req.params.id, req.params.versionId, user)
       authorize(user, 'create_version', subject)
       const expectedVersion = versionFrom(req)
-      await inTransaction(handle, user, req.id, (ctx) => versionPublisher({ ctx, dossier, version: summary, expectedVersion }))
+      await inTransaction(handle, user, req.id, (ctx) =>
+        versionPublisher({ ctx, dossier, version: summary, expectedVersion }),
+      )
       return sendVersion(req.params.id, summary.id, user)
     },
   )

@@ -5,7 +5,7 @@
  * policies, so a client revalidates with If-None-Match and gets a 304.
  */
 import type { VersionDTO } from '@core/api/types.js'
-import { flattenProvisions, type DocumentContent } from '@core/text/model.js'
+import { type DocumentContent, flattenProvisions } from '@core/text/model.js'
 import { presentVersionSummary } from '../../../presenters/documents.js'
 import type { VersionSummaryRow } from '../../../repositories/documents.js'
 
@@ -13,7 +13,11 @@ const MAX_ENTRIES = 256
 const cache = new Map<string, string>()
 
 /** Builds the `data` JSON of a version from its canonical content. */
-export function buildVersionJson(summary: VersionSummaryRow, content: string, names: Map<string, string>): string {
+export function buildVersionJson(
+  summary: VersionSummaryRow,
+  content: string,
+  names: Map<string, string>,
+): string {
   const parsed = JSON.parse(content) as DocumentContent
   const dto: VersionDTO = {
     ...presentVersionSummary(summary, names),

@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
-import { buildDossier, buildOrganization, buildUser, type DossierWorld, type World } from '@test/support/factories.js'
+import {
+  buildDossier,
+  buildOrganization,
+  buildUser,
+  type DossierWorld,
+  type World,
+} from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
 let world: World
@@ -88,11 +94,21 @@ describe('POST /api/dossiers', () => {
   })
 
   it('refuses a duplicate reference with 409 and writes nothing', async () => {
-    const before = await t.handle.db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const res = await editor.send('POST', '/api/dossiers', { organizationId: world.org.id, reference: 'NEW-1', title: { ru: 'x' } })
+    const before = await t.handle.db
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const res = await editor.send('POST', '/api/dossiers', {
+      organizationId: world.org.id,
+      reference: 'NEW-1',
+      title: { ru: 'x' },
+    })
     expect(res.statusCode).toBe(409)
     expect(res.json().error.code).toBe('reference_taken')
-    const after = await t.handle.db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await t.handle.db
+      .selectFrom('audit_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
   })
 
@@ -105,15 +121,28 @@ describe('POST /api/dossiers', () => {
     })
     expect(res.statusCode).toBe(422)
     expect(res.json().error).toMatchObject({ code: 'party_not_found', details: { codes: ['XXX'] } })
-    const row = await t.handle.db.selectFrom('dossiers').select('id').where('reference', '=', 'NEW-2').executeTakeFirst()
+    const row = await t.handle.db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('reference', '=', 'NEW-2')
+      .executeTakeFirst()
     expect(row).toBeUndefined()
   })
 
   it('refuses a delegate with 403 and unknown fields with 422', async () => {
-    const res = await tajik.send('POST', '/api/dossiers', { organizationId: world.org.id, reference: 'X', title: { ru: 'x' } })
+    const res = await tajik.send('POST', '/api/dossiers', {
+      organizationId: world.org.id,
+      reference: 'X',
+      title: { ru: 'x' },
+    })
     expect(res.statusCode).toBe(403)
     expect(res.json().error.code).toBe('permission_required')
-    const bad = await editor.send('POST', '/api/dossiers', { organizationId: world.org.id, reference: 'X', title: { ru: 'x' }, stage: 'cfm' })
+    const bad = await editor.send('POST', '/api/dossiers', {
+      organizationId: world.org.id,
+      reference: 'X',
+      title: { ru: 'x' },
+      stage: 'cfm',
+    })
     expect(bad.statusCode).toBe(422)
     expect(bad.json().error.details.fields[0].path).toBe('body.stage')
   })
@@ -133,10 +162,16 @@ describe('POST /api/dossiers', () => {
 
 describe('PATCH /api/dossiers/:id (no lost updates)', () => {
   it('accepts the current version, then refuses the stale one with 409 and the current version', async () => {
-    const ok = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, { version: 1, title: { ru: 'Изменено', en: 'Changed' } })
+    const ok = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, {
+      version: 1,
+      title: { ru: 'Изменено', en: 'Changed' },
+    })
     expect(ok.statusCode).toBe(200)
     expect(ok.json().data.version).toBe(2)
-    const stale = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, { version: 1, title: { ru: 'Потеряно' } })
+    const stale = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, {
+      version: 1,
+      title: { ru: 'Потеряно' },
+    })
     expect(stale.statusCode).toBe(409)
     expect(stale.json().error).toMatchObject({ code: 'version_changed', details: { current: 2 } })
     const now = (await editor.get(`/api/dossiers/${b.dossier.id}`)).json().data
@@ -144,9 +179,19 @@ describe('PATCH /api/dossiers/:id (no lost updates)', () => {
   })
 
   it('takes the version from If-Match', async () => {
-    const stale = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, { reference: 'R-2' }, { 'if-match': '"1"' })
+    const stale = await editor.send(
+      'PATCH',
+      `/api/dossiers/${b.dossier.id}`,
+      { reference: 'R-2' },
+      { 'if-match': '"1"' },
+    )
     expect(stale.statusCode).toBe(409)
-    const ok = await editor.send('PATCH', `/api/dossiers/${b.dossier.id}`, { reference: 'R-2' }, { 'if-match': '"2"' })
+    const ok = await editor.send(
+      'PATCH',
+      `/api/dossiers/${b.dossier.id}`,
+      { reference: 'R-2' },
+      { 'if-match': '"2"' },
+    )
     expect(ok.statusCode).toBe(200)
     expect(ok.json().data.reference).toBe('R-2')
   })

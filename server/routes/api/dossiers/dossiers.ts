@@ -1,6 +1,5 @@
 /** Dossiers: the packages of documents that move through the procedure together. */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+
 import {
   createDocumentRequest,
   createDossierRequest,
@@ -10,15 +9,22 @@ import {
 } from '@core/api/requests.js'
 import type { AuditEntryDTO, DossierDTO } from '@core/api/types.js'
 import { CIS_PROCEDURE } from '@core/domain/procedure.js'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { documentCreator } from '../../../commands/documents.js'
 import { dossierOpener, dossierUpdater } from '../../../commands/dossiers.js'
+import type { Queryable } from '../../../context.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { notFound } from '../../../errors.js'
-import { versionFrom } from '../../../http/versioning.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
+import { versionFrom } from '../../../http/versioning.js'
 import { decodeCursor, pageOf } from '../../../pagination.js'
 import { authorize, can, policiesFor } from '../../../policies/index.js'
-import { presentDocumentSummary, presentDossierSummary, presentVersionSummary } from '../../../presenters/documents.js'
+import {
+  presentDocumentSummary,
+  presentDossierSummary,
+  presentVersionSummary,
+} from '../../../presenters/documents.js'
 import { documentsOfDossier, userNames, versionsOfDocuments } from '../../../repositories/documents.js'
 import {
   documentCounts,
@@ -29,7 +35,6 @@ import {
   visibleDossiers,
 } from '../../../repositories/dossiers.js'
 import { findOrganization, organizationSubject } from '../../../repositories/organizations.js'
-import type { Queryable } from '../../../context.js'
 import type { RouteDeps } from '../../deps.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
@@ -47,7 +52,10 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
   app.addHook('preHandler', requireUser)
   const db = handle.db
 
-  async function presentDossier(id: string, user: CurrentUser): Promise<{ data: DossierDTO; policies: Record<string, boolean> }> {
+  async function presentDossier(
+    id: string,
+    user: CurrentUser,
+  ): Promise<{ data: DossierDTO; policies: Record<string, boolean> }> {
     const { dossier, subject } = await readableDossier(db, id, user)
     const [participants, org, documents] = await Promise.all([
       participantsOf(db, [dossier.id]),
@@ -65,7 +73,9 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     const docs = documents.map((doc) => {
       const subjectDoc = { type: 'document' as const, id: doc.id, dossier: subject }
       const latest = versions.find(
-        (v) => v.document_id === doc.id && can(user, 'read', { type: 'version', id: v.id, status: v.status, document: subjectDoc }),
+        (v) =>
+          v.document_id === doc.id &&
+          can(user, 'read', { type: 'version', id: v.id, status: v.status, document: subjectDoc }),
       )
       return presentDocumentSummary(doc, latest ? presentVersionSummary(latest, names) : null)
     })
@@ -85,7 +95,13 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.get(
     '/api/dossiers',
-    { schema: { tags: ['dossiers'], summary: 'Dossiers the user may see (need-to-know)', querystring: dossierListQuery } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Dossiers the user may see (need-to-know)',
+        querystring: dossierListQuery,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const rows = await visibleDossiers(db, user, {
@@ -135,7 +151,14 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.patch(
     '/api/dossiers/:id',
-    { schema: { tags: ['dossiers'], summary: "Change a dossier's reference or title", params: idParams, body: updateDossierRequest } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "Change a dossier's reference or title",
+        params: idParams,
+        body: updateDossierRequest,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { dossier, subject } = await readableDossier(db, req.params.id, user)
@@ -148,21 +171,42 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
 
   app.post(
     '/api/dossiers/:id/documents',
-    { schema: { tags: ['documents'], summary: 'Add a document to the dossier', params: idParams, body: createDocumentRequest } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Add a document to the dossier',
+        params: idParams,
+        body: createDocumentRequest,
+      },
+    },
     async (req, reply) => {
       const user = currentUser(req)
       const { dossier, subject } = await readableDossier(db, req.params.id, user)
       authorize(user, 'add_document', subject)
-      const doc = await inTransaction(handle, user, req.id, (ctx) => documentCreator({ ctx, dossier, input: req.body }))
-      return reply
-        .status(201)
-        .send({ data: presentDocumentSummary(doc, null), policies: policiesFor(user, { type: 'document', id: doc.id, dossier: subject }, ['read', 'update', 'create_version']) })
+      const doc = await inTransaction(handle, user, req.id, (ctx) =>
+        documentCreator({ ctx, dossier, input: req.body }),
+      )
+      return reply.status(201).send({
+        data: presentDocumentSummary(doc, null),
+        policies: policiesFor(user, { type: 'document', id: doc.id, dossier: subject }, [
+          'read',
+          'update',
+          'create_version',
+        ]),
+      })
     },
   )
 
   app.get(
     '/api/dossiers/:id/audit',
-    { schema: { tags: ['dossiers'], summary: "The dossier's audit trail (secretariat)", params: idParams, querystring: pageQuery } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "The dossier's audit trail (secretariat)",
+        params: idParams,
+        querystring: pageQuery,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const { dossier, subject } = await readableDossier(db, req.params.id, user)

@@ -1,11 +1,12 @@
 /** Organizations, their parties (with member / observer status) and bodies. */
+
+import { pageQuery } from '@core/api/requests.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { pageQuery } from '@core/api/requests.js'
 import { notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
-import { authorize, can, policiesFor } from '../../../policies/index.js'
 import { decodeCursor, pageOf } from '../../../pagination.js'
+import { authorize, can, policiesFor } from '../../../policies/index.js'
 import { presentBody, presentOrganization, presentParty } from '../../../presenters/organizations.js'
 import {
   bodiesOfOrganization,
@@ -32,7 +33,13 @@ const organizations: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
 
   app.get(
     '/api/organizations',
-    { schema: { tags: ['organizations'], summary: 'Organizations the user belongs to', querystring: pageQuery } },
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Organizations the user belongs to',
+        querystring: pageQuery,
+      },
+    },
     async (req) => {
       const user = currentUser(req)
       const after = decodeCursor(req.query.cursor)
@@ -84,7 +91,12 @@ const organizations: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
   app.get(
     '/api/organizations/:id/bodies',
     {
-      schema: { tags: ['organizations'], summary: 'Bodies of the organization', params: idParams, querystring: pageQuery },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Bodies of the organization',
+        params: idParams,
+        querystring: pageQuery,
+      },
     },
     async (req) => {
       const user = currentUser(req)
@@ -94,7 +106,11 @@ const organizations: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
         .filter((r) => !after || r.id > after)
         .sort((a, b) => (a.id < b.id ? -1 : 1))
       const { items, nextCursor } = pageOf(rows, req.query.limit)
-      return { data: items.map(presentBody), policies: policiesFor(user, subject, ORG_ACTIONS), page: { nextCursor } }
+      return {
+        data: items.map(presentBody),
+        policies: policiesFor(user, subject, ORG_ACTIONS),
+        page: { nextCursor },
+      }
     },
   )
 }
