@@ -2,6 +2,7 @@
 // 1,000-provision version read by a head of delegation) against bare Fastify sending the
 // same bytes.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { generateContent } from './content.mjs'
@@ -143,6 +144,24 @@ async function load(url, headers, serverPid) {
   }
 }
 
+/**
+ * Keeps a CPU profile: the raw .cpuprofile (for Chrome DevTools) in os.tmpdir(), the
+ * summary of the measured window in bench/profiles/<name>.txt. Returns the summary.
+ */
+function keepProfile(dir, name, window, top) {
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
+  if (!file) throw new Error(`no CPU profile was written for ${name}`)
+  const rawDir = path.join(os.tmpdir(), 'concord-bench-profiles')
+  fs.mkdirSync(rawDir, { recursive: true })
+  const raw = path.join(rawDir, `${name}.cpuprofile`)
+  fs.copyFileSync(path.join(dir, file), raw)
+  const summary = `${summarizeCpuProfile(raw, { window, top })}\nraw profile: ${raw}`
+  const outDir = path.join(ROOT, 'bench/profiles')
+  fs.mkdirSync(outDir, { recursive: true })
+  fs.writeFileSync(path.join(outDir, `${name}.txt`), `${summary}\n`)
+  return summary
+}
+
 export async function run({ profile = false } = {}) {
   const host = machine()
   const dir = makeTempDir('read')
@@ -181,15 +200,7 @@ export async function run({ profile = false } = {}) {
     server = null
 
     let profileSummary = null
-    if (profile) {
-      const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))
-      if (!file) throw new Error('no CPU profile was written')
-      const outDir = path.join(ROOT, 'bench/profiles')
-      fs.mkdirSync(outDir, { recursive: true })
-      fs.copyFileSync(path.join(profDir, file), path.join(outDir, 'api.document_read.cpuprofile'))
-      profileSummary = summarizeCpuProfile(path.join(profDir, file), { window: ours.window })
-      fs.writeFileSync(path.join(outDir, 'api.document_read.txt'), `${profileSummary}\n`)
-    }
+    if (profile) profileSummary = keepProfile(profDir, 'api.document_read', ours.window, 30)
 
     // The peer: bare Fastify with the exact same body.
     const bodyFile = path.join(dir, 'body.json')
@@ -212,13 +223,7 @@ export async function run({ profile = false } = {}) {
     await stopChild(peer)
     peer = null
     if (profile) {
-      const file = fs.readdirSync(peerProfDir).find((f) => f.endsWith('.cpuprofile'))
-      if (!file) throw new Error('no CPU profile was written by the peer')
-      const peerSummary = summarizeCpuProfile(path.join(peerProfDir, file), {
-        window: theirs.window,
-        top: 12,
-      })
-      fs.writeFileSync(path.join(ROOT, 'bench/profiles/api.document_read.peer.txt'), `${peerSummary}\n`)
+      const peerSummary = keepProfile(peerProfDir, 'api.document_read.peer', theirs.window, 12)
       profileSummary = `our server:\n${profileSummary}\n\nbare fastify peer:\n${peerSummary}`
     }
 

@@ -17,10 +17,26 @@ export const RESULTS_FILE = path.join(ROOT, 'bench/results.json')
 // ---------------------------------------------------------------------------------------
 // Build
 
-/** Builds the server bundle when it is missing. */
+/** The newest modification time of the server's sources (server/, core/, not tests). */
+function newestSourceMtime() {
+  let newest = 0
+  for (const top of ['server', 'core']) {
+    for (const rel of fs.readdirSync(path.join(ROOT, top), { recursive: true })) {
+      const file = String(rel)
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue
+      newest = Math.max(newest, fs.statSync(path.join(ROOT, top, file)).mtimeMs)
+    }
+  }
+  return newest
+}
+
+/** Builds the server bundle when it is missing or older than the sources. */
 export function ensureBuilt() {
-  if (fs.existsSync(BUNDLE)) return
-  process.stdout.write('dist/server/concord.js is missing: building the server bundle\n')
+  let reason = null
+  if (!fs.existsSync(BUNDLE)) reason = 'is missing'
+  else if (newestSourceMtime() > fs.statSync(BUNDLE).mtimeMs) reason = 'is older than server/ or core/'
+  if (!reason) return
+  process.stdout.write(`dist/server/concord.js ${reason}: building the server bundle\n`)
   execFileSync(process.execPath, ['scripts/build.mjs', '--server-only'], { cwd: ROOT, stdio: 'inherit' })
 }
 

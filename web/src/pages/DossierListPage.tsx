@@ -66,8 +66,8 @@ export function DossierListPage() {
                 </Text>
               )}
             </Group>
-            <Table.ScrollContainer minWidth={640} className="panel">
-              <Table aria-labelledby={headingId} highlightOnHover>
+            <div className="panel">
+              <Table aria-labelledby={headingId} highlightOnHover className="responsive-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col" w="14%">
@@ -88,26 +88,28 @@ export function DossierListPage() {
                 <Table.Tbody>
                   {list.map((dossier) => (
                     <Table.Tr key={dossier.id} data-testid="dossier-row">
-                      <Table.Td className="num-cell">{dossier.reference}</Table.Td>
-                      <Table.Td>
+                      <Table.Td className="num-cell" data-label={tr('ui.dossiers.reference')}>
+                        {dossier.reference}
+                      </Table.Td>
+                      <Table.Td className="cell-main">
                         <Anchor component={Link} to={`/dossiers/${dossier.id}`} className="table-link">
                           {pickText(dossier.title, lang)}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td ta="end" className="num-cell">
+                      <Table.Td ta="end" className="num-cell" data-label={tr('ui.dossiers.documents')}>
                         {dossier.documentCount}
                       </Table.Td>
-                      <Table.Td ta="end" className="num-cell">
+                      <Table.Td ta="end" className="num-cell" data-label={tr('ui.dossiers.participants')}>
                         {dossier.participants.length}
                       </Table.Td>
-                      <Table.Td className="num-cell">
+                      <Table.Td className="num-cell" data-label={tr('ui.dossiers.updated')}>
                         <time dateTime={dossier.updatedAt}>{formatDate(dossier.updatedAt, lang)}</time>
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </div>
           </section>
         )
       })}

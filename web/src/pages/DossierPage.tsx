@@ -73,8 +73,8 @@ export function DossierPage() {
             })}
           </Text>
         </Group>
-        <Table.ScrollContainer minWidth={480} className="panel">
-          <Table aria-labelledby="participants-heading" striped>
+        <div className="panel">
+          <Table aria-labelledby="participants-heading" striped className="responsive-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{tr('ui.dossier.party')}</Table.Th>
@@ -89,18 +89,18 @@ export function DossierPage() {
             <Table.Tbody>
               {sortParticipants(d.participants, lang).map((p) => (
                 <Table.Tr key={p.partyId} data-party={p.code}>
-                  <Table.Td>{pickText(p.name, lang)}</Table.Td>
-                  <Table.Td className="num-cell">
+                  <Table.Td className="cell-main">{pickText(p.name, lang)}</Table.Td>
+                  <Table.Td className="num-cell" data-label={tr('ui.dossier.code')}>
                     <abbr title={pickText(p.name, lang)}>{p.code}</abbr>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={tr('ui.dossier.status')}>
                     <MembershipBadge status={p.status} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       </section>
     </Stack>
   )
@@ -118,8 +118,8 @@ function DocumentsSection({ dossier }: { dossier: DossierDTO }) {
       {documents.length === 0 ? (
         <Text>{tr('ui.dossier.noDocuments')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640} className="panel">
-          <Table aria-labelledby="documents-heading" highlightOnHover>
+        <div className="panel">
+          <Table aria-labelledby="documents-heading" highlightOnHover className="responsive-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col" w="18%">
@@ -134,13 +134,13 @@ function DocumentsSection({ dossier }: { dossier: DossierDTO }) {
             <Table.Tbody>
               {documents.map((doc) => (
                 <Table.Tr key={doc.id} data-testid="document-row">
-                  <Table.Td>{tr(`documentKind.${doc.kind}`)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td className="cell-kicker">{tr(`documentKind.${doc.kind}`)}</Table.Td>
+                  <Table.Td className="cell-main">
                     <Anchor component={Link} to={`/documents/${doc.id}`} className="table-link">
                       {pickText(doc.title, lang)}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={tr('ui.dossier.latestVersion')}>
                     {doc.latestVersion ? (
                       <Stack gap={4} align="flex-start">
                         <Group gap="xs" wrap="wrap">
@@ -161,7 +161,7 @@ function DocumentsSection({ dossier }: { dossier: DossierDTO }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
     </section>
   )
