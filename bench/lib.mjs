@@ -116,20 +116,22 @@ export const CPU_IDS = (ALL_CPUS ?? '').split(',').flatMap((part) => {
 export function spawnNode(args, { env = {}, cpus = null, cwd = ROOT } = {}) {
   const [cmd, argv] =
     cpus && canPin ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args]
-  const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const spawned = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  /** @type {Promise<{ code: number | null, signal: string | null }>} */
+  const exited = new Promise((resolve) => {
+    spawned.once('exit', (code, signal) => {
+      children.delete(spawned)
+      resolve({ code, signal })
+    })
+  })
+  // `output`: the last 8,000 characters of stdout and stderr; `exited`: resolves on exit.
+  const child = Object.assign(spawned, { output: '', exited })
   children.add(child)
-  child.output = ''
   const keep = (chunk) => {
     child.output = (child.output + chunk.toString()).slice(-8000)
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
-  child.exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      children.delete(child)
-      resolve({ code, signal })
-    })
-  })
   return child
 }
 
@@ -188,7 +190,7 @@ export function freePort() {
     srv.unref()
     srv.once('error', reject)
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address())
       srv.close(() => resolve(port))
     })
   })

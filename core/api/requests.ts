@@ -23,6 +23,8 @@ export const pageQuery = z
   .object({
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Language of error messages for a client without a session preference. */
+    lang: z.enum(UI_LANGUAGES).optional(),
   })
   .strict()
 

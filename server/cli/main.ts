@@ -4,11 +4,13 @@
  */
 
 import { ROLES, type Role } from '@core/domain/roles.js'
+import { t } from '@core/i18n/index.js'
 import { Command, Option } from 'commander'
 import { buildApp } from '../app.js'
 import { passwordSetter, userCreator } from '../commands/users.js'
 import { CONFIG_DOCS, type Config, ConfigError, loadConfig } from '../config.js'
 import { inTransaction } from '../context.js'
+import { AppError } from '../errors.js'
 import { type DbHandle, migrate, openDb } from '../db/index.js'
 import { type DemoAccount, isEmpty, loadDemo, wipe } from '../demo/loader.js'
 
@@ -210,7 +212,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv)
   } catch (err) {
-    const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err)
+    const message =
+      err instanceof AppError
+        ? t('en', `error.${err.code}`, err.params)
+        : err instanceof ConfigError || err instanceof Error
+          ? err.message
+          : String(err)
     process.stderr.write(`concord: ${message}\n`)
     process.exit(1)
   }
