@@ -116,7 +116,11 @@ export const CPU_IDS = (ALL_CPUS ?? '').split(',').flatMap((part) => {
 export function spawnNode(args, { env = {}, cpus = null, cwd = ROOT } = {}) {
   const [cmd, argv] =
     cpus && canPin ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, args]
-  const spawned = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const spawned = spawn(cmd, argv, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   /** @type {Promise<{ code: number | null, signal: string | null }>} */
   const exited = new Promise((resolve) => {
     spawned.once('exit', (code, signal) => {

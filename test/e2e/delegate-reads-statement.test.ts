@@ -32,15 +32,20 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** Errors the page reported: uncaught exceptions, and console errors such as CSP refusals. */
+let pageErrors: string[] = []
+
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  // A Russian-speaking delegation's browser; CSP is bypassed only so that axe can be injected.
-  const context = await browser.newContext({
-    locale: 'ru-RU',
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-  })
+  // A Russian-speaking delegation's browser, with the server's CSP in force.
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error))
+  pageErrors = []
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    // A wrong password is an expected 401; the browser logs every failed fetch.
+    if (message.type() === 'error' && !/status of 40[13]/.test(message.text()))
+      pageErrors.push(message.text())
+  })
   return { context, page }
 }
 
@@ -134,12 +139,22 @@ describe('a delegate reads the joint statement', () => {
       expect(await provisionText(page, 'para_3')).toBe(english)
       await screenshot(page, 'delegate-06-statement-en-ui')
       expect(await seriousAxeViolations(page)).toEqual([])
+
+      // The choice is saved on the account (PATCH /api/me with the CSRF token).
+      await page.waitForFunction(async () => {
+        const response = await fetch('/api/me', { credentials: 'same-origin' })
+        return ((await response.json()) as { data: { locale: string } }).data.locale === 'en'
+      })
+      await page.reload()
+      await page.locator('[data-eid="para_3"]').waitFor()
+      expect(await page.getAttribute('html', 'lang')).toBe('en')
+      expect(pageErrors).toEqual([])
     } finally {
       await context.close()
     }
   })
 
-  it('shows the translated error when the password is wrong', async () => {
+  it('shows the translated error when the password is wrong, in the language picked before signing in', async () => {
     const { context, page } = await newPage()
     try {
       await page.goto(`${server.url}/login`)
@@ -160,6 +175,19 @@ describe('a delegate reads the joint statement', () => {
         .waitFor()
       expect(page.url()).toMatch(/\/login$/)
       await screenshot(page, 'login-wrong-password-en')
+
+      // Signing in keeps the language picked on this device and saves it on the account.
+      await page.getByLabel(t('en', 'ui.login.email')).fill('expert.tjk@cis.demo')
+      await page.getByLabel(t('en', 'ui.login.password'), { exact: true }).fill(DEMO_PASSWORD)
+      await page.getByRole('button', { name: t('en', 'ui.login.submit') }).click()
+      await page.waitForURL((url) => url.pathname === '/')
+      await page.getByRole('heading', { level: 1, name: t('en', 'ui.dossiers.title') }).waitFor()
+      expect(await textOf(page.getByTestId('identity'))).toContain(t('en', 'role.expert'))
+      await page.waitForFunction(async () => {
+        const response = await fetch('/api/me', { credentials: 'same-origin' })
+        return ((await response.json()) as { data: { locale: string } }).data.locale === 'en'
+      })
+      expect(pageErrors).toEqual([])
     } finally {
       await context.close()
     }

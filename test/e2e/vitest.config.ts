@@ -23,6 +23,5 @@ export default defineConfig({
     // Building dist/ and starting the server with its demo can take a while on 2 cores.
     hookTimeout: 240_000,
     fileParallelism: false,
-    reporters: ['default'],
   },
 })

@@ -9,6 +9,7 @@ import { t } from '@core/i18n/index.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import type { FlatProvision, Section } from '@core/text/model.js'
 import { useEffect } from 'react'
+import { useLocation } from 'react-router'
 import { useLanguage, useT } from '../i18n/language.js'
 import { provisionNumber } from '../lib/format.js'
 import { Runs } from './Runs.js'
@@ -27,15 +28,15 @@ function textIn(provision: FlatProvision, lang: Lang, order: readonly Lang[]) {
   return null
 }
 
-function Provision({
-  provision,
-  lang,
-  order,
-}: {
+interface ProvisionProps {
   provision: FlatProvision
   lang: Lang
   order: readonly Lang[]
-}) {
+  /** The provision named by the address's #fragment. */
+  targeted: boolean
+}
+
+function Provision({ provision, lang, order, targeted }: ProvisionProps) {
   const tr = useT()
   const { lang: uiLang } = useLanguage()
   const text = textIn(provision, lang, order)
@@ -46,6 +47,7 @@ function Provision({
       id={provision.eid}
       data-eid={provision.eid}
       data-kind={provision.kind}
+      data-targeted={targeted || undefined}
       className="provision"
       style={provision.depth > 0 ? { marginInlineStart: `${provision.depth * 2.75}em` } : undefined}
     >
@@ -77,11 +79,13 @@ export function DocumentText({ version, lang }: { version: VersionDTO; lang: Lan
     bySection.set(provision.section, list)
   }
 
-  // The provisions arrive after the first paint: honour a #para_3 link once they exist.
+  // The provisions arrive after the browser has looked for the #para_3 of the address, so
+  // scrolling to it and marking it (:target would not match) are done here.
+  const { hash } = useLocation()
+  const target = decodeURIComponent(hash.slice(1))
   useEffect(() => {
-    const target = window.location.hash.slice(1)
-    if (target) document.getElementById(decodeURIComponent(target))?.scrollIntoView({ block: 'start' })
-  }, [])
+    if (target) document.getElementById(target)?.scrollIntoView({ block: 'start' })
+  }, [target])
 
   return (
     <article className="doc-text" lang={lang} aria-label={tr('ui.document.text')}>
@@ -95,7 +99,13 @@ export function DocumentText({ version, lang }: { version: VersionDTO; lang: Lan
               {t(lang, `section.${section}`)}
             </h2>
             {list.map((provision) => (
-              <Provision key={provision.eid} provision={provision} lang={lang} order={order} />
+              <Provision
+                key={provision.eid}
+                provision={provision}
+                lang={lang}
+                order={order}
+                targeted={provision.eid === target}
+              />
             ))}
           </section>
         )

@@ -14,7 +14,17 @@ export function errorMessage(error: unknown, tr: (key: string) => string): strin
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const tr = useT()
   return (
-    <Alert role="alert" color="red" title={title ?? tr('ui.error.title')} variant="light">
+    <Alert
+      role="alert"
+      color="red"
+      variant="light"
+      title={title ?? tr('ui.error.title')}
+      icon={
+        <span aria-hidden="true" className="alert-symbol">
+          !
+        </span>
+      }
+    >
       {errorMessage(error, tr)}
     </Alert>
   )

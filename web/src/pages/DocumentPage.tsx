@@ -108,6 +108,7 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
             data={options}
             value={selected?.id ?? null}
             allowDeselect={false}
+            comboboxProps={{ withinPortal: false }}
             w={{ base: '100%', xs: 340 }}
             onChange={(value) => {
               if (!value) return

@@ -73,8 +73,8 @@ export function DossierPage() {
             })}
           </Text>
         </Group>
-        <div className="panel">
-          <Table aria-labelledby="participants-heading" striped className="responsive-table">
+        <div className="panel scroll-x">
+          <Table aria-labelledby="participants-heading" striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{tr('ui.dossier.party')}</Table.Th>
@@ -90,10 +90,10 @@ export function DossierPage() {
               {sortParticipants(d.participants, lang).map((p) => (
                 <Table.Tr key={p.partyId} data-party={p.code}>
                   <Table.Td className="cell-main">{pickText(p.name, lang)}</Table.Td>
-                  <Table.Td className="num-cell" data-label={tr('ui.dossier.code')}>
+                  <Table.Td className="num-cell">
                     <abbr title={pickText(p.name, lang)}>{p.code}</abbr>
                   </Table.Td>
-                  <Table.Td data-label={tr('ui.dossier.status')}>
+                  <Table.Td>
                     <MembershipBadge status={p.status} />
                   </Table.Td>
                 </Table.Tr>
