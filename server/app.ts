@@ -49,6 +49,20 @@ export function defaultWebRoot(): string | null {
   return null
 }
 
+/** index.html, re-read when a rebuild replaces it (its asset names change with each build). */
+function spaIndex(file: string): () => string {
+  let mtime = 0
+  let html = ''
+  return () => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    if (stat && stat.mtimeMs !== mtime) {
+      html = fs.readFileSync(file, 'utf8')
+      mtime = stat.mtimeMs
+    }
+    return html
+  }
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, handle } = options
   const app = Fastify({
@@ -75,6 +89,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: on a plain-HTTP intranet host it would break every asset.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
   })

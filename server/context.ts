@@ -7,6 +7,7 @@ import type { Role } from '@core/domain/roles.js'
 import type { Transaction } from 'kysely'
 import type { Db, DbHandle, DialectName } from './db/index.js'
 import type { Database } from './db/types.js'
+import { nowIso } from './ids.js'
 
 /** The signed-in user as policies and commands see them. */
 export interface CurrentUser {
@@ -26,6 +27,11 @@ export interface CommandContext {
   /** Null when the system acts (CLI, demo loader, jobs). */
   actor: CurrentUser | null
   requestId: string | null
+  /**
+   * The time the change takes effect in the domain (created_at, published_at...). Real
+   * time, except where the demo replays the 2020 story; audit entries always record real time.
+   */
+  clock: () => string
 }
 
 /**
@@ -37,8 +43,11 @@ export async function inTransaction<T>(
   actor: CurrentUser | null,
   requestId: string | null,
   fn: (ctx: CommandContext) => Promise<T>,
+  clock: () => string = nowIso,
 ): Promise<T> {
-  return handle.db.transaction().execute((trx) => fn({ trx, dialect: handle.dialect, actor, requestId }))
+  return handle.db
+    .transaction()
+    .execute((trx) => fn({ trx, dialect: handle.dialect, actor, requestId, clock }))
 }
 
 export type Queryable = Db | Transaction<Database>

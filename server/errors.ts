@@ -50,3 +50,12 @@ export const partyNotFound = (codes: string[]) =>
 export function assertVersion(current: number, sent: number): void {
   if (current !== sent) throw versionChanged(current)
 }
+
+/** The procedure does not allow this move; `allowed` lists the stages it does allow from here. */
+export const stageTransitionRefused = (from: string, to: string, allowed: string[]) =>
+  new AppError(
+    409,
+    'stage_transition_refused',
+    { from: `i18n:stage.${from}`, to: `i18n:stage.${to}` },
+    { from, to, allowed },
+  )

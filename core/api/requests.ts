@@ -4,6 +4,7 @@
  * is refused with 422 `validation_failed` naming the field.
  */
 import { z } from 'zod'
+import { CIS_STAGES } from '../domain/procedure.js'
 import { DOCUMENT_KINDS } from '../domain/roles.js'
 import { LANGUAGES, UI_LANGUAGES } from '../i18n/languages.js'
 import { contentSchema } from '../text/model.js'
@@ -53,6 +54,10 @@ export const updateDossierRequest = z
   })
   .strict()
 export type UpdateDossierRequest = z.infer<typeof updateDossierRequest>
+
+export const moveStageRequest = z
+  .object({ version: z.number().int().positive().optional(), to: z.enum(CIS_STAGES) })
+  .strict()
 
 export const createDocumentRequest = z
   .object({

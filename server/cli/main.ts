@@ -10,9 +10,9 @@ import { buildApp } from '../app.js'
 import { passwordSetter, userCreator } from '../commands/users.js'
 import { CONFIG_DOCS, type Config, ConfigError, loadConfig } from '../config.js'
 import { inTransaction } from '../context.js'
-import { AppError } from '../errors.js'
 import { type DbHandle, migrate, openDb } from '../db/index.js'
 import { type DemoAccount, isEmpty, loadDemo, wipe } from '../demo/loader.js'
+import { AppError } from '../errors.js'
 
 function configWith(overrides: { port?: string; host?: string }): Config {
   const env = { ...process.env }

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { DocumentRow, DossierRow, VersionRow } from '../db/types.js'
 import { assertVersion, conflict } from '../errors.js'
-import { newId, nowIso } from '../ids.js'
+import { newId } from '../ids.js'
 import { updateVersioned } from './optimistic.js'
 
 export interface DocumentCreatorProps {
@@ -23,7 +23,7 @@ export async function documentCreator({ ctx, dossier, input }: DocumentCreatorPr
     .select((eb) => eb.fn.max('position').as('p'))
     .where('dossier_id', '=', dossier.id)
     .executeTakeFirst()
-  const now = nowIso()
+  const now = ctx.clock()
   const row: DocumentRow = {
     id: newId(),
     dossier_id: dossier.id,
@@ -65,7 +65,7 @@ export async function documentUpdater({
   const set = {
     title: input.title ? JSON.stringify(input.title) : document.title,
     working_language: input.workingLanguage ?? document.working_language,
-    updated_at: nowIso(),
+    updated_at: ctx.clock(),
   }
   const version = await updateVersioned(ctx.trx, 'documents', document.id, document.version, set)
   await appendAudit(ctx, {
@@ -142,7 +142,7 @@ export async function versionDrafter({
     languages: JSON.stringify(content.languages),
     provision_count: 0,
     created_by: ctx.actor?.id ?? null,
-    created_at: nowIso(),
+    created_at: ctx.clock(),
     published_at: null,
     version: 1,
   }
@@ -205,7 +205,7 @@ export interface VersionPublisherProps {
 export async function versionPublisher({ ctx, dossier, version, expectedVersion }: VersionPublisherProps) {
   if (version.status !== 'draft') throw conflict('version_immutable')
   assertVersion(version.version, expectedVersion)
-  const publishedAt = nowIso()
+  const publishedAt = ctx.clock()
   const next = await updateVersioned(ctx.trx, 'versions', version.id, version.version, {
     status: 'published',
     published_at: publishedAt,

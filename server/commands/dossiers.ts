@@ -1,11 +1,11 @@
 /** Commands on dossiers: the only code that writes them. */
 import type { CreateDossierRequest, UpdateDossierRequest } from '@core/api/requests.js'
-import { CIS_PROCEDURE } from '@core/domain/procedure.js'
+import { CIS_PROCEDURE, canMove, type Stage } from '@core/domain/procedure.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { DossierRow, OrganizationRow } from '../db/types.js'
-import { assertVersion, conflict, notFound, partyNotFound } from '../errors.js'
-import { isId, newId, nowIso } from '../ids.js'
+import { assertVersion, conflict, notFound, partyNotFound, stageTransitionRefused } from '../errors.js'
+import { isId, newId } from '../ids.js'
 import { updateVersioned } from './optimistic.js'
 
 export interface DossierOpenerProps {
@@ -53,7 +53,7 @@ export async function dossierOpener({ ctx, organization, input }: DossierOpenerP
     if (unknown.length) throw partyNotFound(unknown)
     participants = memberships.filter((m) => wanted.has(m.code))
   }
-  const now = nowIso()
+  const now = ctx.clock()
   const row: DossierRow = {
     id: newId(),
     organization_id: organization.id,
@@ -104,7 +104,7 @@ export async function dossierUpdater({ ctx, dossier, input }: DossierUpdaterProp
       .executeTakeFirst()
     if (taken) throw conflict('reference_taken')
   }
-  const updatedAt = nowIso()
+  const updatedAt = ctx.clock()
   const title = input.title ? JSON.stringify(input.title) : dossier.title
   const reference = input.reference ?? dossier.reference
   const version = await updateVersioned(trx, 'dossiers', dossier.id, dossier.version, {
@@ -121,4 +121,44 @@ export async function dossierUpdater({ ctx, dossier, input }: DossierUpdaterProp
     change: { from: { reference: dossier.reference, title: JSON.parse(dossier.title) }, to: input },
   })
   return { ...dossier, reference, title, version, updated_at: updatedAt }
+}
+
+export interface DossierStageMoverProps {
+  ctx: CommandContext
+  dossier: DossierRow
+  to: Stage
+  /** The version the client read. */
+  version: number
+}
+
+/**
+ * Moves a dossier to another stage of its procedure, if the procedure allows that move.
+ * Guards per stage (domestic approval complete, no ad referendum pending...) come with the
+ * procedure templates; the refusal already names the allowed moves.
+ */
+export async function dossierStageMover({
+  ctx,
+  dossier,
+  to,
+  version,
+}: DossierStageMoverProps): Promise<DossierRow> {
+  assertVersion(dossier.version, version)
+  const from = dossier.stage as Stage
+  if (!canMove(CIS_PROCEDURE, from, to)) {
+    throw stageTransitionRefused(from, to, [...(CIS_PROCEDURE.transitions[from] ?? [])])
+  }
+  const updatedAt = ctx.clock()
+  const next = await updateVersioned(ctx.trx, 'dossiers', dossier.id, dossier.version, {
+    stage: to,
+    updated_at: updatedAt,
+  })
+  await appendAudit(ctx, {
+    action: 'dossier.move',
+    subjectType: 'dossier',
+    subjectId: dossier.id,
+    organizationId: dossier.organization_id,
+    dossierId: dossier.id,
+    change: { from, to, at: updatedAt },
+  })
+  return { ...dossier, stage: to, version: next, updated_at: updatedAt }
 }

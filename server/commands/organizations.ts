@@ -5,7 +5,7 @@ import type { LocalizedText } from '@core/i18n/languages.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { BodyRow, OrganizationRow, PartyRow } from '../db/types.js'
-import { newId, nowIso } from '../ids.js'
+import { newId } from '../ids.js'
 
 export interface OrganizationCreatorProps {
   ctx: CommandContext
@@ -17,7 +17,7 @@ export interface OrganizationCreatorProps {
 }
 
 export async function organizationCreator(p: OrganizationCreatorProps): Promise<OrganizationRow> {
-  const now = nowIso()
+  const now = p.ctx.clock()
   const row: OrganizationRow = {
     id: newId(),
     slug: p.slug,
@@ -56,7 +56,7 @@ export async function partyRegistrar(
     code: input.code,
     name: JSON.stringify(input.name),
     full_name: JSON.stringify(input.fullName),
-    created_at: nowIso(),
+    created_at: ctx.clock(),
   }
   await ctx.trx.insertInto('parties').values(row).execute()
   await appendAudit(ctx, { action: 'party.register', subjectType: 'party', subjectId: row.id, change: input })
@@ -97,7 +97,7 @@ export async function bodyCreator(
     kind: input.kind,
     name: JSON.stringify(input.name),
     decision_rule: JSON.stringify(input.decisionRule),
-    created_at: nowIso(),
+    created_at: ctx.clock(),
   }
   await ctx.trx.insertInto('bodies').values(row).execute()
   await appendAudit(ctx, {

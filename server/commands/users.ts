@@ -6,7 +6,7 @@ import { createSession, deleteSession, type NewSession } from '../auth/sessions.
 import type { CommandContext, CurrentUser } from '../context.js'
 import type { UserRow } from '../db/types.js'
 import { AppError, assertVersion } from '../errors.js'
-import { newId, nowIso } from '../ids.js'
+import { newId } from '../ids.js'
 import { updateVersioned } from './optimistic.js'
 
 export interface UserCreatorProps {
@@ -33,7 +33,7 @@ export async function userCreator(props: UserCreatorProps): Promise<UserRow> {
   const wrong = props.roles.filter((r) => !allowed.includes(r))
   if (wrong.length || props.roles.length === 0)
     throw new AppError(422, 'validation_failed', { fields: 'roles' })
-  const now = nowIso()
+  const now = ctx.clock()
   const row: UserRow = {
     id: newId(),
     email: props.email.trim().toLowerCase(),
@@ -68,7 +68,7 @@ export async function userCreator(props: UserCreatorProps): Promise<UserRow> {
 export async function passwordSetter(ctx: CommandContext, user: UserRow, password: string): Promise<void> {
   await updateVersioned(ctx.trx, 'users', user.id, user.version, {
     password_hash: await hashPassword(password),
-    updated_at: nowIso(),
+    updated_at: ctx.clock(),
   })
   await ctx.trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
   await appendAudit(ctx, { action: 'user.password', subjectType: 'user', subjectId: user.id, change: {} })
@@ -84,7 +84,7 @@ export async function localeSetter(
   assertVersion(user.version, expected)
   const version = await updateVersioned(ctx.trx, 'users', user.id, user.version, {
     locale,
-    updated_at: nowIso(),
+    updated_at: ctx.clock(),
   })
   await appendAudit(ctx, {
     action: 'user.locale',

@@ -8,7 +8,7 @@
 import type { Role } from '@core/domain/roles.js'
 import { sql } from 'kysely'
 import { documentCreator, versionDrafter, versionPublisher } from '../commands/documents.js'
-import { dossierOpener } from '../commands/dossiers.js'
+import { dossierOpener, dossierStageMover } from '../commands/dossiers.js'
 import {
   bodyCreator,
   membershipAdder,
@@ -28,16 +28,17 @@ export interface DemoAccount {
   displayName: string
 }
 
-const PARTY_RU_GENITIVE: Record<string, string> = {
-  ARM: 'Армении',
-  BLR: 'Беларуси',
-  KAZ: 'Казахстана',
-  KGZ: 'Кыргызстана',
-  MDA: 'Молдовы',
-  RUS: 'России',
-  TJK: 'Таджикистана',
-  TKM: 'Туркменистана',
-  UZB: 'Узбекистана',
+/** Fictional delegates of the demo (initial and a common surname of each country). */
+const DELEGATE_NAMES: Record<string, string> = {
+  ARM: 'А. Саргсян',
+  BLR: 'И. Ковалёв',
+  KAZ: 'Д. Ахметов',
+  KGZ: 'Н. Асанов',
+  MDA: 'В. Чебан',
+  RUS: 'С. Орлов',
+  TJK: 'Ф. Рахимов',
+  TKM: 'М. Атаев',
+  UZB: 'Ш. Юсупов',
 }
 
 /** The demo accounts, in the order README lists them. */
@@ -69,14 +70,14 @@ export function demoAccounts(): DemoAccount[] {
         email: `head.${code}@cis.demo`,
         role: 'head_of_delegation',
         party: p.code,
-        displayName: `Полномочный представитель ${PARTY_RU_GENITIVE[p.code] ?? p.name.ru}`,
+        displayName: DELEGATE_NAMES[p.code] ?? p.code,
       })
     } else {
       accounts.push({
         email: `observer.${code}@cis.demo`,
         role: 'observer_delegate',
         party: p.code,
-        displayName: `Представитель ${PARTY_RU_GENITIVE[p.code] ?? p.name.ru} (наблюдатель)`,
+        displayName: DELEGATE_NAMES[p.code] ?? p.code,
       })
     }
   }
@@ -156,8 +157,11 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
       roles: ['secretariat_editor' as Role],
       version: editor.version,
     }
-    const asEditor = { ...ctx, actor: editorActor }
-    const dossier = await dossierOpener({
+    // The story's dates (Minsk time): opened and circulated in July 2020, comments in,
+    // the expert group meets on 21 August 2020.
+    const at = (iso: string) => ({ ...ctx, actor: editorActor, clock: () => new Date(iso).toISOString() })
+    const asEditor = at('2020-07-01T10:00:00+03:00')
+    let dossier = await dossierOpener({
       ctx: asEditor,
       organization: org,
       input: {
@@ -180,7 +184,14 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         label: 'Проект',
         content: d.content,
       })
-      await versionPublisher({ ctx: asEditor, dossier, version: draft, expectedVersion: draft.version })
+      const circulated = at('2020-07-10T12:00:00+03:00')
+      await versionPublisher({ ctx: circulated, dossier, version: draft, expectedVersion: draft.version })
+    }
+    for (const [to, when] of [
+      ['comments', '2020-07-10T12:00:00+03:00'],
+      ['expert_group', '2020-08-21T10:00:00+03:00'],
+    ] as const) {
+      dossier = await dossierStageMover({ ctx: at(when), dossier, to, version: dossier.version })
     }
   })
   return accounts

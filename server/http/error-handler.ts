@@ -5,6 +5,7 @@
  */
 
 import { t } from '@core/i18n/index.js'
+import type { UiLang } from '@core/i18n/languages.js'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError, validationFailed } from '../errors.js'
@@ -44,6 +45,18 @@ function fromFastify(error: FastifyError, bodyLimit: number): AppError | null {
   return null
 }
 
+/** A parameter written `i18n:<key>` is itself translated (stage names, roles...). */
+function translateParams(
+  lang: UiLang,
+  params: Record<string, string | number>,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === 'string' && v.startsWith('i18n:') ? t(lang, v.slice(5)) : v
+  }
+  return out
+}
+
 export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const known = error instanceof AppError ? error : fromFastify(error, bodyLimit)
@@ -57,7 +70,7 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
     if (known.status >= 500) req.log.error({ err: error, requestId: req.id }, known.code)
     const body: { code: string; message: string; details?: Record<string, unknown> } = {
       code: known.code,
-      message: t(lang, `error.${known.code}`, known.params),
+      message: t(lang, `error.${known.code}`, translateParams(lang, known.params)),
     }
     if (known.details) body.details = known.details
     return reply.status(known.status).send({ error: body })

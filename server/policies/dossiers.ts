@@ -4,6 +4,7 @@ import { allow, hasRole, isEditorOf, isSecretariatOf, takesPart } from './policy
 /** The organization's secretariat, and the parties taking part in the dossier. */
 allow('dossier', 'read', (user, d) => isSecretariatOf(user, d.organizationId) || takesPart(user, d))
 allow('dossier', 'update', (user, d) => isEditorOf(user, d.organizationId))
+allow('dossier', 'move_stage', (user, d) => isEditorOf(user, d.organizationId))
 allow('dossier', 'add_document', (user, d) => isEditorOf(user, d.organizationId))
 /** The trail is read by the secretariat's administrators and officers, not by the press service. */
 allow(

@@ -121,6 +121,27 @@ const CASES: Case[] = [
     expect: penHolders(200),
   },
   {
+    name: 'POST /api/dossiers/:id/stage',
+    request: async () => {
+      const stage = (
+        await t.handle.db
+          .selectFrom('dossiers')
+          .select('stage')
+          .where('id', '=', w.dossier.id)
+          .executeTakeFirstOrThrow()
+      ).stage
+      return {
+        method: 'POST',
+        url: `/api/dossiers/${w.dossier.id}/stage`,
+        body: {
+          version: await current('dossiers', w.dossier.id),
+          to: stage === 'drafting' ? 'comments' : 'drafting',
+        },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
     name: 'GET /api/dossiers/:id/audit',
     request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}/audit` }),
     expect: all(403, { secretariat_admin: 200, secretariat_editor: 200, outsider: 404 }),

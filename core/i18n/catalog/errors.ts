@@ -25,6 +25,8 @@ export const errorMessages = {
     'error.reference_taken': 'Пакет с таким номером уже существует.',
     'error.internal_error': 'Внутренняя ошибка сервера. Номер запроса: {requestId}.',
     'error.not_ready': 'Сервер ещё не готов.',
+    'error.stage_transition_refused':
+      'Порядок прохождения не допускает перехода с этапа «{from}» на этап «{to}».',
   },
   en: {
     'error.validation_failed': 'The request has errors: {fields}.',
@@ -51,5 +53,7 @@ export const errorMessages = {
     'error.reference_taken': 'A dossier with this reference already exists.',
     'error.internal_error': 'Internal server error. Request id: {requestId}.',
     'error.not_ready': 'The server is not ready yet.',
+    'error.stage_transition_refused':
+      'The procedure does not allow a move from stage "{from}" to stage "{to}".',
   },
 }

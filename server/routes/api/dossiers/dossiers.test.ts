@@ -69,7 +69,13 @@ describe('GET /api/dossiers/:id', () => {
     expect(d.documents[0].latestVersion.label).toBe('Draft')
     expect(d.participants.find((p: { code: string }) => p.code === 'MDA').status).toBe('observer')
     expect(d.stages[0]).toBe('drafting')
-    expect(res.json().policies).toEqual({ read: true, update: false, add_document: false, read_audit: false })
+    expect(res.json().policies).toEqual({
+      read: true,
+      update: false,
+      move_stage: false,
+      add_document: false,
+      read_audit: false,
+    })
   })
 
   it('answers a malformed id and an unknown id with 404 and a code', async () => {
@@ -213,5 +219,28 @@ describe('GET /api/dossiers/:id/audit', () => {
       'version.publish',
     ])
     expect((await tajik.get(`/api/dossiers/${a.dossier.id}/audit`)).statusCode).toBe(403)
+  })
+})
+
+describe('POST /api/dossiers/:id/stage', () => {
+  it('moves along the procedure, records the move, and refuses a move the procedure does not allow', async () => {
+    const d = await buildDossier(t.handle, { world })
+    const ok = await editor.send('POST', `/api/dossiers/${d.dossier.id}/stage`, {
+      version: 1,
+      to: 'comments',
+    })
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json().data.stage).toBe('comments')
+    const jump = await editor.send('POST', `/api/dossiers/${d.dossier.id}/stage`, { version: 2, to: 'cfm' })
+    expect(jump.statusCode).toBe(409)
+    expect(jump.json().error.code).toBe('stage_transition_refused')
+    expect(jump.json().error.details.allowed).toEqual(['expert_group', 'drafting'])
+    expect(jump.json().error.message).toContain('Council of Foreign Ministers')
+    expect(
+      (await tajik.send('POST', `/api/dossiers/${d.dossier.id}/stage`, { version: 2, to: 'expert_group' }))
+        .statusCode,
+    ).toBe(403)
+    const trail = (await editor.get(`/api/dossiers/${d.dossier.id}/audit`)).json().data
+    expect(trail.at(-1).action).toBe('dossier.move')
   })
 })

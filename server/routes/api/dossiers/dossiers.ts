@@ -4,6 +4,7 @@ import {
   createDocumentRequest,
   createDossierRequest,
   dossierListQuery,
+  moveStageRequest,
   pageQuery,
   updateDossierRequest,
 } from '@core/api/requests.js'
@@ -12,7 +13,7 @@ import { CIS_PROCEDURE } from '@core/domain/procedure.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { documentCreator } from '../../../commands/documents.js'
-import { dossierOpener, dossierUpdater } from '../../../commands/dossiers.js'
+import { dossierOpener, dossierStageMover, dossierUpdater } from '../../../commands/dossiers.js'
 import type { Queryable } from '../../../context.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { notFound } from '../../../errors.js'
@@ -38,7 +39,7 @@ import { findOrganization, organizationSubject } from '../../../repositories/org
 import type { RouteDeps } from '../../deps.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
-export const DOSSIER_ACTIONS = ['read', 'update', 'add_document', 'read_audit'] as const
+export const DOSSIER_ACTIONS = ['read', 'update', 'move_stage', 'add_document', 'read_audit'] as const
 
 /** Loads a dossier the user may read; a dossier outside the user's need-to-know is "not found". */
 export async function readableDossier(db: Queryable, id: string, user: CurrentUser) {
@@ -165,6 +166,28 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       authorize(user, 'update', subject)
       const body = { ...req.body, version: versionFrom(req) }
       await inTransaction(handle, user, req.id, (ctx) => dossierUpdater({ ctx, dossier, input: body }))
+      return presentDossier(dossier.id, user)
+    },
+  )
+
+  app.post(
+    '/api/dossiers/:id/stage',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Move the dossier to another stage of its procedure',
+        params: idParams,
+        body: moveStageRequest,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { dossier, subject } = await readableDossier(db, req.params.id, user)
+      authorize(user, 'move_stage', subject)
+      const version = versionFrom(req)
+      await inTransaction(handle, user, req.id, (ctx) =>
+        dossierStageMover({ ctx, dossier, to: req.body.to, version }),
+      )
       return presentDossier(dossier.id, user)
     },
   )
