@@ -55,6 +55,32 @@ export interface OpenDbOptions {
   poolSize?: number
 }
 
+/** How many prepared statements to keep per SQLite connection. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * better-sqlite3 with prepared statements reused by SQL text: Kysely prepares every query
+ * anew, and preparing costs more than running the small queries of a request. Kysely
+ * uses one connection and runs one statement at a time, so sharing a statement is safe.
+ */
+function withStatementCache(database: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql)
+      if (statement) {
+        statements.delete(sql)
+      } else {
+        statement = database.prepare(sql)
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
+      }
+      statements.set(sql, statement)
+      return statement
+    },
+  }
+}
+
 /** Opens the database chosen by the options. */
 export function openDb(options: OpenDbOptions): DbHandle {
   if (options.databaseUrl) {
@@ -73,7 +99,7 @@ export function openDb(options: OpenDbOptions): DbHandle {
   database.pragma('synchronous = FULL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 

@@ -33,12 +33,7 @@ import {
   versionsOfDocuments,
 } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
-import {
-  buildVersionJson,
-  cachedVersionJson,
-  rememberVersionJson,
-  versionEtag,
-} from './version-representation.js'
+import { buildVersionJson, cachedRepresentation, representation } from './version-representation.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
 const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
@@ -170,24 +165,21 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
   )
 
-  /** The version's representation as a JSON string, from the cache for circulated versions. */
+  /** The version's response body: from the cache for circulated versions, built otherwise. */
   async function versionBody(documentId: string, versionId: string, user: CurrentUser) {
     const { summary, versionSubject: vs } = await readableVersion(documentId, versionId, user)
-    let json = cachedVersionJson(summary)
-    if (json === undefined) {
-      const [content, names] = await Promise.all([
-        versionContent(db, summary.id),
-        userNames(db, [summary.created_by]),
-      ])
-      json = buildVersionJson(summary, content, names)
-      rememberVersionJson(summary, json)
-    }
     const policies = JSON.stringify(policiesFor(user, vs, VERSION_ACTIONS))
-    return { summary, body: `{"data":${json},"policies":${policies}}`, etag: versionEtag(summary, policies) }
+    const hit = cachedRepresentation(summary, policies)
+    if (hit) return { summary, ...hit }
+    const [content, names] = await Promise.all([
+      versionContent(db, summary.id),
+      userNames(db, [summary.created_by]),
+    ])
+    return { summary, ...representation(summary, buildVersionJson(summary, content, names), policies) }
   }
 
   async function sendVersion(documentId: string, versionId: string, user: CurrentUser) {
-    return JSON.parse((await versionBody(documentId, versionId, user)).body)
+    return JSON.parse((await versionBody(documentId, versionId, user)).body.toString('utf8'))
   }
 
   app.get(

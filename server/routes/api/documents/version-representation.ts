@@ -1,16 +1,28 @@
 /**
- * The representation of a circulated version is immutable, so its JSON is built once and
- * kept, keyed by version id and row version (a bounded LRU); each request only adds the
- * user's policies around it. The ETag covers the content hash, the row version and the
- * policies, so a client revalidates with If-None-Match and gets a 304.
+ * The representation of a circulated version is immutable, so the whole response body is
+ * built once per (version, row version, policies) and kept as UTF-8 bytes in a bounded
+ * LRU: a request then costs its queries and a buffer write, not the encoding of a large
+ * string. There are only a few distinct policy sets (one per kind of user), so entries stay
+ * few. The ETag covers content hash, row version and policies; a client revalidates with
+ * If-None-Match and gets a 304. Drafts are never cached. A cache of immutable data, never
+ * the only copy of anything.
  */
+import { createHash } from 'node:crypto'
 import type { VersionDTO } from '@core/api/types.js'
 import { type DocumentContent, flattenProvisions } from '@core/text/model.js'
 import { presentVersionSummary } from '../../../presenters/documents.js'
 import type { VersionSummaryRow } from '../../../repositories/documents.js'
 
-const MAX_ENTRIES = 256
-const cache = new Map<string, string>()
+/** Upper bound of the cache, in bytes of response bodies. */
+const MAX_BYTES = 64 * 1024 * 1024
+
+export interface Representation {
+  body: Buffer
+  etag: string
+}
+
+const cache = new Map<string, Representation>()
+let cachedBytes = 0
 
 /** Builds the `data` JSON of a version from its canonical content. */
 export function buildVersionJson(
@@ -27,27 +39,42 @@ export function buildVersionJson(
   return JSON.stringify(dto)
 }
 
-/** The cached `data` JSON of a published version, or undefined. Drafts are never cached. */
-export function cachedVersionJson(summary: VersionSummaryRow): string | undefined {
+function keyOf(summary: VersionSummaryRow, policiesJson: string): string {
+  return `${summary.id}:${summary.version}:${policiesJson}`
+}
+
+/** The cached representation for this user's policies, or undefined. */
+export function cachedRepresentation(
+  summary: VersionSummaryRow,
+  policiesJson: string,
+): Representation | undefined {
   if (summary.status !== 'published') return undefined
-  const key = `${summary.id}:${summary.version}`
+  const key = keyOf(summary, policiesJson)
   const hit = cache.get(key)
-  if (hit !== undefined) {
+  if (hit) {
     cache.delete(key)
     cache.set(key, hit)
   }
   return hit
 }
 
-export function rememberVersionJson(summary: VersionSummaryRow, json: string): void {
-  if (summary.status !== 'published') return
-  cache.set(`${summary.id}:${summary.version}`, json)
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
-}
-
-/** A strong ETag for the representation seen by a user with these policies. */
-export function versionEtag(summary: VersionSummaryRow, policiesJson: string): string {
-  let bits = 0
-  for (let i = 0; i < policiesJson.length; i++) bits = (bits * 31 + policiesJson.charCodeAt(i)) | 0
-  return `"${summary.content_hash.slice(0, 32)}-${summary.version}-${(bits >>> 0).toString(36)}"`
+/** Assembles `{ data, policies }` as bytes with its ETag, and keeps it if the version is circulated. */
+export function representation(
+  summary: VersionSummaryRow,
+  dataJson: string,
+  policiesJson: string,
+): Representation {
+  const body = Buffer.from(`{"data":${dataJson},"policies":${policiesJson}}`, 'utf8')
+  const policiesTag = createHash('sha256').update(policiesJson).digest('hex').slice(0, 8)
+  const rep = { body, etag: `"${summary.content_hash.slice(0, 32)}-${summary.version}-${policiesTag}"` }
+  if (summary.status === 'published' && body.length <= MAX_BYTES / 4) {
+    cache.set(keyOf(summary, policiesJson), rep)
+    cachedBytes += body.length
+    while (cachedBytes > MAX_BYTES) {
+      const [oldestKey, oldest] = cache.entries().next().value!
+      cache.delete(oldestKey)
+      cachedBytes -= oldest.body.length
+    }
+  }
+  return rep
 }
