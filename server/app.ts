@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -126,9 +126,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html', maxAge: 0 })
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      cacheControl: false,
+      // Vite names built assets by content hash: they never change, so browsers may keep them.
+      setHeaders: (res, file) => {
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      },
+    })
   }
-  const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : null
+  const indexHtml = webRoot ? spaIndex(path.join(webRoot, 'index.html')) : null
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml!())
+  if (indexHtml) app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply))
   // Client-side routes of the SPA get index.html; unknown API paths get the JSON 404.
   app.setNotFoundHandler((req, reply) => {
     if (
@@ -137,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       !req.url.startsWith('/api/') &&
       !path.extname(req.url.split('?')[0]!)
     ) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+      return sendIndex(reply)
     }
     return sendRouteNotFound(req, reply)
   })
