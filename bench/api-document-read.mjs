@@ -89,7 +89,10 @@ export async function prepare(base, password) {
   const content = generateContent(PROVISIONS)
   const contentBytes = Buffer.byteLength(JSON.stringify(content))
   const draft = (
-    await editor.call('POST', `/api/documents/${document.id}/versions`, { label: 'Load test 1', content })
+    await editor.call('POST', `/api/documents/${document.id}/versions`, {
+      label: { ru: 'Нагрузочный тест', en: 'Load test 1' },
+      content,
+    })
   ).json.data
   const published = (
     await editor.call('POST', `/api/documents/${document.id}/versions/${draft.id}/publish`, {

@@ -11,6 +11,11 @@ import { contentSchema } from '../text/model.js'
 
 export const localizedTextSchema = z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(2000))
 
+/** A version's label per language ("Проект" / "Draft"); at least one language. */
+export const versionLabelSchema = z
+  .partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(100))
+  .refine((v) => Object.keys(v).length > 0, { message: 'at least one language' })
+
 export const loginRequest = z
   .object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) })
   .strict()
@@ -78,7 +83,7 @@ export const updateDocumentRequest = z
 
 export const createVersionRequest = z
   .object({
-    label: z.string().trim().min(1).max(100),
+    label: versionLabelSchema,
     content: contentSchema,
   })
   .strict()
@@ -87,7 +92,7 @@ export type CreateVersionRequest = z.infer<typeof createVersionRequest>
 export const updateVersionRequest = z
   .object({
     version: z.number().int().positive().optional(),
-    label: z.string().trim().min(1).max(100).optional(),
+    label: versionLabelSchema.optional(),
     content: contentSchema.optional(),
   })
   .strict()

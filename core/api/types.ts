@@ -110,7 +110,8 @@ export interface VersionSummaryDTO {
   id: string
   documentId: string
   seq: number
-  label: string
+  /** "Draft", "Rev.1", "Agreed text of 21.08.2020", per language. */
+  label: LocalizedText
   status: VersionStatus
   /** SHA-256 (hex) of the canonical JSON of the content. */
   contentHash: string

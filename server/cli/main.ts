@@ -14,8 +14,9 @@ import { type DbHandle, migrate, openDb } from '../db/index.js'
 import { type DemoAccount, isEmpty, loadDemo, wipe } from '../demo/loader.js'
 import { AppError } from '../errors.js'
 
-function configWith(overrides: { port?: string; host?: string }): Config {
+function configWith(overrides: { port?: string; host?: string; logLevel?: string }): Config {
   const env = { ...process.env }
+  if (overrides.logLevel !== undefined) env.LOG_LEVEL = overrides.logLevel
   if (overrides.port !== undefined) env.PORT = overrides.port
   if (overrides.host !== undefined) env.HOST = overrides.host
   return loadConfig(env)
@@ -51,7 +52,8 @@ async function serve(config: Config, handle: DbHandle, onListening?: (url: strin
   await app.listen({ port: config.PORT, host: config.HOST })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
-  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`
+  const local = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' || config.HOST === '::'
+  const url = `http://${local ? 'localhost' : config.HOST}:${port}`
   onListening?.(url)
   process.stdout.write(`Concord listening on ${url}\n`)
 }
@@ -87,7 +89,8 @@ export function program(): Command {
     .addOption(hostOption())
     .addHelpText('after', configHelp)
     .action(async (opts) => {
-      const config = configWith(opts)
+      // The demo keeps the terminal for the accounts: request logs only when asked for.
+      const config = configWith({ ...opts, logLevel: process.env.LOG_LEVEL ?? 'warn' })
       const handle = open(config)
       await migrate(handle)
       const fresh = await isEmpty(handle)

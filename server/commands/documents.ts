@@ -113,7 +113,7 @@ export interface VersionDrafterProps {
   ctx: CommandContext
   dossier: DossierRow
   document: DocumentRow
-  label: string
+  label: LocalizedText
   content: DocumentContent
 }
 
@@ -135,7 +135,7 @@ export async function versionDrafter({
     id,
     document_id: document.id,
     seq: Number(last?.s ?? 0) + 1,
-    label,
+    label: JSON.stringify(label),
     status: 'draft',
     content: canonicalJson(content),
     content_hash: canonicalHash(content),
@@ -168,14 +168,14 @@ export interface VersionEditorProps {
   ctx: CommandContext
   dossier: DossierRow
   version: Omit<VersionRow, 'content'>
-  input: { version: number; label?: string | undefined; content?: DocumentContent | undefined }
+  input: { version: number; label?: LocalizedText | undefined; content?: DocumentContent | undefined }
 }
 
 /** Edits a working draft; a published version is immutable (409 version_immutable). */
 export async function versionEditor({ ctx, dossier, version, input }: VersionEditorProps) {
   if (version.status !== 'draft') throw conflict('version_immutable')
   assertVersion(version.version, input.version)
-  const set: Record<string, unknown> = { label: input.label ?? version.label }
+  const set: Record<string, unknown> = { label: input.label ? JSON.stringify(input.label) : version.label }
   if (input.content) {
     set.content = canonicalJson(input.content)
     set.content_hash = canonicalHash(input.content)
@@ -189,7 +189,7 @@ export async function versionEditor({ ctx, dossier, version, input }: VersionEdi
     subjectId: version.id,
     organizationId: dossier.organization_id,
     dossierId: dossier.id,
-    change: { label: set.label, contentHash: set.content_hash ?? version.content_hash },
+    change: { label: input.label, contentHash: set.content_hash ?? version.content_hash },
   })
   return { ...version, ...set, version: next } as Omit<VersionRow, 'content'>
 }
@@ -216,7 +216,7 @@ export async function versionPublisher({ ctx, dossier, version, expectedVersion 
     subjectId: version.id,
     organizationId: dossier.organization_id,
     dossierId: dossier.id,
-    change: { contentHash: version.content_hash, label: version.label },
+    change: { contentHash: version.content_hash, label: JSON.parse(version.label) },
   })
   return { ...version, status: 'published' as const, published_at: publishedAt, version: next }
 }

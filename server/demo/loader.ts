@@ -181,7 +181,7 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         ctx: asEditor,
         dossier,
         document,
-        label: 'Проект',
+        label: { ru: 'Проект', en: 'Draft', tg: 'Лоиҳа' },
         content: d.content,
       })
       const circulated = at('2020-07-10T12:00:00+03:00')

@@ -42,7 +42,7 @@ export function presentVersionSummary(v: VersionSummaryRow, names: Map<string, s
     id: v.id,
     documentId: v.document_id,
     seq: v.seq,
-    label: v.label,
+    label: JSON.parse(v.label),
     status: v.status,
     contentHash: v.content_hash,
     languages: JSON.parse(v.languages) as Lang[],

@@ -63,7 +63,7 @@ let refs = 0
 async function newDraft(): Promise<string> {
   const s = sessions.get('secretariat_editor')!
   const res = await s.send('POST', `/api/documents/${w.document.id}/versions`, {
-    label: `D${++refs}`,
+    label: { en: `D${++refs}` },
     content: sampleContent(),
   })
   return res.json().data.id
@@ -179,7 +179,7 @@ const CASES: Case[] = [
     request: async () => ({
       method: 'POST',
       url: `/api/documents/${w.document.id}/versions`,
-      body: { label: 'X', content: sampleContent() },
+      body: { label: { en: 'X' }, content: sampleContent() },
     }),
     expect: penHolders(201),
   },
@@ -211,7 +211,7 @@ const CASES: Case[] = [
       return {
         method: 'PATCH',
         url: `/api/documents/${w.document.id}/versions/${id}`,
-        body: { version: 1, label: 'L' },
+        body: { version: 1, label: { en: 'L' } },
       }
     },
     expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 403 }),
@@ -233,7 +233,7 @@ const CASES: Case[] = [
     request: async () => ({
       method: 'PATCH',
       url: `/api/documents/${w.document.id}/versions/${w.published.id}`,
-      body: { version: 2, label: 'L' },
+      body: { version: 2, label: { en: 'L' } },
     }),
     expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
   },

@@ -170,7 +170,13 @@ export async function buildDossier(
       dossier,
       input: { kind: 'joint_statement', title: { ru: 'Заявление', en: 'Statement' }, workingLanguage: 'ru' },
     })
-    const draft = await versionDrafter({ ctx, dossier, document, label: 'Draft', content: sampleContent() })
+    const draft = await versionDrafter({
+      ctx,
+      dossier,
+      document,
+      label: { ru: 'Проект', en: 'Draft' },
+      content: sampleContent(),
+    })
     const published = await versionPublisher({ ctx, dossier, version: draft, expectedVersion: 1 })
     return { ...world, dossier, document, published: { ...draft, ...published } }
   })

@@ -92,11 +92,11 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
   const [search] = useSearchParams()
   const options = versions.map((v) => ({
     value: v.id,
-    label: `${v.label} · ${tr(`versionStatus.${v.status}`)} · ${formatDate(versionDate(v), lang)}`,
+    label: `${pickText(v.label, lang)} · ${tr(`versionStatus.${v.status}`)} · ${formatDate(versionDate(v), lang)}`,
   }))
   // A version reached by its address but absent from the list still needs a label.
   if (selected && !options.some((o) => o.value === selected.id)) {
-    options.unshift({ value: selected.id, label: selected.label })
+    options.unshift({ value: selected.id, label: pickText(selected.label, lang) })
   }
 
   return (
@@ -151,7 +151,7 @@ function VersionText({ version, textLang }: { version: VersionDTO; textLang: Lan
     <>
       <p className="print-only">
         {tr('ui.document.printLine', {
-          label: version.label,
+          label: pickText(version.label, lang),
           status: tr(`versionStatus.${version.status}`),
           date: formatDate(versionDate(version), lang),
           hash: version.contentHash,

@@ -144,7 +144,7 @@ function DocumentsSection({ dossier }: { dossier: DossierDTO }) {
                     {doc.latestVersion ? (
                       <Stack gap={4} align="flex-start">
                         <Group gap="xs" wrap="wrap">
-                          <Text fw={600}>{doc.latestVersion.label}</Text>
+                          <Text fw={600}>{pickText(doc.latestVersion.label, lang)}</Text>
                           <VersionStatusBadge status={doc.latestVersion.status} />
                         </Group>
                         <Text size="sm" c="dimmed">

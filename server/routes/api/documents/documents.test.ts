@@ -27,7 +27,7 @@ describe('GET a version with its provisions', () => {
     const res = await tajik.get(versionUrl(w.published.id))
     expect(res.statusCode).toBe(200)
     const v = res.json().data
-    expect(v.label).toBe('Draft')
+    expect(v.label).toEqual({ ru: 'Проект', en: 'Draft' })
     expect(v.status).toBe('published')
     expect(v.provisions.map((p: { eid: string }) => p.eid)).toEqual([
       'preamble__recital_1',
@@ -78,7 +78,7 @@ describe('GET a version with its provisions', () => {
 describe('drafts', () => {
   it('lets the secretariat create a draft that delegates cannot see', async () => {
     const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, {
-      label: 'Rev.1',
+      label: { ru: 'Ред. 1', en: 'Rev.1' },
       content: sampleContent(4),
     })
     expect(res.statusCode).toBe(201)
@@ -90,14 +90,14 @@ describe('drafts', () => {
     const list = (await tajik.get(`/api/documents/${w.document.id}/versions`)).json().data
     expect(list.map((v: { id: string }) => v.id)).toEqual([w.published.id])
     const all = (await editor.get(`/api/documents/${w.document.id}/versions`)).json().data
-    expect(all.map((v: { label: string }) => v.label)).toEqual(['Rev.1', 'Draft'])
+    expect(all.map((v: { label: { en: string } }) => v.label.en)).toEqual(['Rev.1', 'Draft'])
   })
 
   it('refuses content with a duplicate eid, naming the place', async () => {
     const content = sampleContent(2)
     content.body[1]!.eid = 'para_1'
     const res = await editor.send('POST', `/api/documents/${w.document.id}/versions`, {
-      label: 'Bad',
+      label: { en: 'Bad' },
       content,
     })
     expect(res.statusCode).toBe(422)
@@ -112,7 +112,7 @@ describe('drafts', () => {
     expect(published.statusCode).toBe(200)
     expect(published.json().data.status).toBe('published')
     expect(published.json().data.publishedAt).toBeTruthy()
-    const again = await editor.send('PATCH', versionUrl(draftId), { version: 3, label: 'Changed' })
+    const again = await editor.send('PATCH', versionUrl(draftId), { version: 3, label: { en: 'Changed' } })
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('version_immutable')
     expect((await tajik.get(versionUrl(draftId))).json().data.provisions).toHaveLength(8)
@@ -120,7 +120,7 @@ describe('drafts', () => {
 
   it('refuses delegates any write', async () => {
     const res = await tajik.send('POST', `/api/documents/${w.document.id}/versions`, {
-      label: 'X',
+      label: { en: 'X' },
       content: sampleContent(),
     })
     expect(res.statusCode).toBe(403)

@@ -66,7 +66,7 @@ describe('GET /api/dossiers/:id', () => {
     expect(res.statusCode).toBe(200)
     const d = res.json().data
     expect(d.documents).toHaveLength(1)
-    expect(d.documents[0].latestVersion.label).toBe('Draft')
+    expect(d.documents[0].latestVersion.label.en).toBe('Draft')
     expect(d.participants.find((p: { code: string }) => p.code === 'MDA').status).toBe('observer')
     expect(d.stages[0]).toBe('drafting')
     expect(res.json().policies).toEqual({
