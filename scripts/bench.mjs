@@ -7,6 +7,18 @@ import { ensureBuilt, writeResult } from '../bench/lib.mjs'
 const BENCHMARKS = {
   'api.document_read': () => import('../bench/api-document-read.mjs'),
   'startup.cold': () => import('../bench/startup-cold.mjs'),
+  'redline.1pct': () => caseOf('../bench/redline.mjs', '1pct'),
+  'redline.10pct': () => caseOf('../bench/redline.mjs', '10pct'),
+  'redline.rewrite': () => caseOf('../bench/redline.mjs', 'rewrite'),
+  'table.json': () => import('../bench/table-json.mjs'),
+  'table.docx': () => import('../bench/table-docx.mjs'),
+  'table.pdf': () => import('../bench/table-pdf.mjs'),
+}
+
+/** A module that runs several cases: `run({ ...opts, case })`. */
+async function caseOf(modulePath, name) {
+  const mod = await import(modulePath)
+  return { run: (opts) => mod.run({ ...opts, case: name }) }
 }
 
 const args = process.argv.slice(2)
