@@ -115,6 +115,8 @@ export interface VersionDrafterProps {
   document: DocumentRow
   label: LocalizedText
   content: DocumentContent
+  /** The version this one revises (Rev.N from Rev.N-1). */
+  basedOn?: string | null
 }
 
 /** Creates a new working draft of a document from structured content. */
@@ -124,6 +126,7 @@ export async function versionDrafter({
   document,
   label,
   content,
+  basedOn,
 }: VersionDrafterProps): Promise<VersionRow> {
   const last = await ctx.trx
     .selectFrom('versions')
@@ -145,6 +148,7 @@ export async function versionDrafter({
     created_at: ctx.clock(),
     published_at: null,
     version: 1,
+    based_on_version_id: basedOn ?? null,
   }
   await ctx.trx.insertInto('versions').values(row).execute()
   row.provision_count = await writeProvisions(ctx, id, content)

@@ -74,7 +74,15 @@ export async function membershipAdder(
   const id = newId()
   await ctx.trx
     .insertInto('memberships')
-    .values({ id, organization_id: organization.id, party_id: party.id, status, since, until: null })
+    .values({
+      id,
+      organization_id: organization.id,
+      party_id: party.id,
+      status,
+      since,
+      until: null,
+      experts_may_submit: 0,
+    })
     .execute()
   await appendAudit(ctx, {
     action: 'membership.add',

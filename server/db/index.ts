@@ -16,6 +16,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import * as foundation from './migrations/20261129T070000_foundation.js'
+import * as contributions from './migrations/20261129T080000_contributions.js'
 import type { Database } from './types.js'
 
 export type Db = Kysely<Database>
@@ -24,6 +25,7 @@ export type DialectName = 'sqlite' | 'postgres'
 /** Migrations in order; listed statically so that the bundled server carries them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261129T070000_foundation': foundation,
+  '20261129T080000_contributions': contributions,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -32,6 +32,7 @@ export interface MembershipTable {
   status: 'member' | 'observer'
   since: string | null
   until: string | null
+  experts_may_submit: number
 }
 
 export interface BodyTable {
@@ -115,6 +116,7 @@ export interface VersionTable {
   created_at: string
   published_at: string | null
   version: number
+  based_on_version_id: string | null
 }
 
 export interface ProvisionTable {
@@ -147,6 +149,83 @@ export interface AuditEntryTable {
   entry_hash: string
 }
 
+export interface CommentRoundTable {
+  id: string
+  dossier_id: string
+  document_id: string
+  version_id: string
+  opens_at: string
+  closes_at: string
+  timezone: string
+  dispositions_published_at: string | null
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface ContributionTable {
+  id: string
+  round_id: string
+  dossier_id: string
+  document_id: string
+  version_id: string
+  party_id: string
+  is_observer: number
+  provision_eid: string | null
+  kind: string
+  type: string
+  language: string
+  comment: string | null
+  proposed_text: string | null
+  span_start: number | null
+  span_end: number | null
+  after_eid: string | null
+  justification: string | null
+  status: 'draft' | 'submitted' | 'withdrawn'
+  drafted_by: string | null
+  submitted_by: string | null
+  submitted_at: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface CosponsorTable {
+  contribution_id: string
+  party_id: string
+  created_at: string
+}
+
+export interface DispositionTable {
+  contribution_id: string
+  round_id: string
+  decision: string
+  reasoning: string
+  adopted_text: string | null
+  merged_into: string | null
+  decided_by: string | null
+  decided_at: string
+  version: number
+}
+
+export interface ProvisionSourceTable {
+  version_id: string
+  eid: string
+  contribution_id: string
+}
+
+export interface NotificationTable {
+  id: string
+  user_id: string
+  kind: string
+  params: string
+  link: string
+  dedupe_key: string | null
+  read_at: string | null
+  created_at: string
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -160,6 +239,12 @@ export interface Database {
   versions: VersionTable
   provisions: ProvisionTable
   audit_entries: AuditEntryTable
+  comment_rounds: CommentRoundTable
+  contributions: ContributionTable
+  contribution_cosponsors: CosponsorTable
+  dispositions: DispositionTable
+  provision_sources: ProvisionSourceTable
+  notifications: NotificationTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -174,3 +259,7 @@ export type VersionRow = Selectable<VersionTable>
 export type ProvisionRow = Selectable<ProvisionTable>
 export type AuditEntryRow = Selectable<AuditEntryTable>
 export type NewAuditEntry = Insertable<AuditEntryTable>
+export type CommentRoundRow = Selectable<CommentRoundTable>
+export type ContributionRow = Selectable<ContributionTable>
+export type DispositionRow = Selectable<DispositionTable>
+export type NotificationRow = Selectable<NotificationTable>

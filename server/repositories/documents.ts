@@ -20,6 +20,7 @@ export const VERSION_SUMMARY_COLUMNS = [
   'versions.created_at',
   'versions.published_at',
   'versions.version',
+  'versions.based_on_version_id',
 ] as const
 export type VersionSummaryRow = Omit<VersionRow, 'content'>
 
