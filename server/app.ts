@@ -26,9 +26,13 @@ import { registerErrorHandler, sendRouteNotFound } from './http/error-handler.js
 import { registerRequestContext } from './http/request-context.js'
 import { newId } from './ids.js'
 import auth from './routes/api/auth/auth.js'
+import contributions from './routes/api/contributions/contributions.js'
 import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
+import notifications from './routes/api/notifications/notifications.js'
 import organizations from './routes/api/organizations/organizations.js'
+import revisions from './routes/api/revisions/revisions.js'
+import rounds from './routes/api/rounds/rounds.js'
 import health from './routes/health.js'
 
 export interface BuildAppOptions {
@@ -123,6 +127,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organizations, deps)
   await app.register(dossiers, deps)
   await app.register(documents, deps)
+  await app.register(rounds, deps)
+  await app.register(contributions, deps)
+  await app.register(revisions, deps)
+  await app.register(notifications, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {

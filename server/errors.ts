@@ -25,6 +25,9 @@ export type NotFoundCode =
   | 'body_not_found'
   | 'user_not_found'
   | 'route_not_found'
+  | 'round_not_found'
+  | 'contribution_not_found'
+  | 'notification_not_found'
 
 export const notFound = (code: NotFoundCode) => new AppError(404, code)
 export const unauthenticated = () => new AppError(401, 'authentication_required')
@@ -59,3 +62,26 @@ export const stageTransitionRefused = (from: string, to: string, allowed: string
     { from: `i18n:stage.${from}`, to: `i18n:stage.${to}` },
     { from, to, allowed },
   )
+
+/** A contribution on a provision the version does not have. */
+export const provisionNotFound = (eid: string, versionLabel: string) =>
+  new AppError(404, 'provision_not_found', { eid, version: versionLabel }, { eid })
+/** The round's version is no longer the current one; `current` names the one to address. */
+export const versionSuperseded = (label: string, current: { id: string; label: string }) =>
+  new AppError(409, 'version_superseded', { version: label, current: current.label }, { current })
+/** Outside the round's dates; the message gives them in the round's time zone. */
+export const roundNotOpen = (state: 'closed' | 'scheduled', at: string, shown: string) =>
+  state === 'closed'
+    ? new AppError(409, 'round_closed', { closesAt: shown }, { closesAt: at })
+    : new AppError(409, 'round_not_yet_open', { opensAt: shown }, { opensAt: at })
+export const contributionConflict = (
+  code:
+    | 'contribution_withdrawn'
+    | 'contribution_disposed'
+    | 'contribution_not_draft'
+    | 'contribution_not_submitted'
+    | 'cosponsor_own_party'
+    | 'round_dates_invalid',
+) => new AppError(409, code)
+export const textTooLong = (field: string, limit: number) =>
+  new AppError(413, 'text_too_long', { limit }, { field, limit })

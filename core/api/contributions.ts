@@ -112,6 +112,14 @@ export interface TableRowDTO {
   resultingText: string | null
 }
 
+/** Filters of the consolidated table (party codes, kinds, statuses or decisions, provision eids). */
+export interface TableQueryFilters {
+  party?: string[] | undefined
+  kind?: ContributionKind[] | undefined
+  status?: string[] | undefined
+  provision?: string[] | undefined
+}
+
 export interface ConsolidatedTableDTO {
   round: RoundDTO
   document: { id: string; title: LocalizedText; reference: string }

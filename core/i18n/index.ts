@@ -6,12 +6,13 @@
 
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
+import { exportMessages } from './catalog/exports.js'
 import { uiMessages } from './catalog/ui.js'
 import type { Lang } from './languages.js'
 
 export type Catalog = { ru: Record<string, string>; en: Record<string, string>; tg?: Record<string, string> }
 
-const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages]
+const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages, exportMessages]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }
 for (const catalog of catalogs) {

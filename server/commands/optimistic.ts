@@ -6,7 +6,14 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../db/types.js'
 import { versionChanged } from '../errors.js'
 
-type Versioned = 'dossiers' | 'documents' | 'versions' | 'users' | 'organizations'
+type Versioned =
+  | 'dossiers'
+  | 'documents'
+  | 'versions'
+  | 'users'
+  | 'organizations'
+  | 'comment_rounds'
+  | 'contributions'
 
 /** Updates one row if its version is still `expected`; bumps the version; throws 409 otherwise. */
 export async function updateVersioned(

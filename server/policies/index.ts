@@ -2,5 +2,6 @@
 import './organizations.js'
 import './dossiers.js'
 import './documents.js'
+import './contributions.js'
 
 export * from './policy.js'

@@ -32,7 +32,29 @@ export interface VersionSubject {
   status: 'draft' | 'published'
   document: DocumentSubject
 }
-export type Subject = OrganizationSubject | DossierSubject | DocumentSubject | VersionSubject
+export interface RoundSubject {
+  type: 'round'
+  id: string
+  document: DocumentSubject
+  /** Parties whose experts may submit without their head of delegation. */
+  expertsMaySubmit: ReadonlySet<string>
+  dispositionsPublished: boolean
+}
+export interface ContributionSubject {
+  type: 'contribution'
+  id: string
+  partyId: string
+  status: 'draft' | 'submitted' | 'withdrawn'
+  disposed: boolean
+  round: RoundSubject
+}
+export type Subject =
+  | OrganizationSubject
+  | DossierSubject
+  | DocumentSubject
+  | VersionSubject
+  | RoundSubject
+  | ContributionSubject
 type SubjectOf<T extends Subject['type']> = Extract<Subject, { type: T }>
 
 type Rule<S> = (user: CurrentUser, subject: S) => boolean

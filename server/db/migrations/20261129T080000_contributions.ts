@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('memberships').addColumn('experts_may_submit', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('memberships')
+    .addColumn('experts_may_submit', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   await db.schema.alterTable('versions').addColumn('based_on_version_id', 'text').execute()
 
   await db.schema
@@ -52,8 +55,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('contributions_round').on('contributions').columns(['round_id', 'provision_eid']).execute()
-  await db.schema.createIndex('contributions_party').on('contributions').columns(['party_id', 'round_id']).execute()
+  await db.schema
+    .createIndex('contributions_round')
+    .on('contributions')
+    .columns(['round_id', 'provision_eid'])
+    .execute()
+  await db.schema
+    .createIndex('contributions_party')
+    .on('contributions')
+    .columns(['party_id', 'round_id'])
+    .execute()
 
   await db.schema
     .createTable('contribution_cosponsors')

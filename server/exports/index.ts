@@ -1,0 +1,7 @@
+/**
+ * Document exports: input DTO → output bytes, no database. See docs/exports.md.
+ */
+export { consolidatedTableDocx } from './docx/consolidated-table.js'
+export { type RedlineDocxOptions, redlineDocx } from './docx/redline.js'
+export { consolidatedTablePdf, type TablePdfOptions } from './pdf/consolidated-table.js'
+export { extractPdfText } from './pdf/extract-text.js'
