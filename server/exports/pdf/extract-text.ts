@@ -19,6 +19,8 @@ export interface ExtractedPdf {
 }
 
 const OBJ = /(\d+)\s+(\d+)\s+obj\b/g
+/** The stream keyword after a dictionary, with its end of line. */
+const STREAM = />>\s*stream(?:\r\n|\n|\r)/g
 
 function parseObjects(buf: Buffer): Map<number, PdfObject> {
   const s = buf.toString('latin1')
@@ -28,13 +30,12 @@ function parseObjects(buf: Buffer): Map<number, PdfObject> {
     const id = Number(m[1])
     const bodyStart = m.index + m[0].length
     const endobj = s.indexOf('endobj', bodyStart)
-    const streamAt = s.indexOf('stream', bodyStart)
-    if (streamAt >= 0 && (endobj < 0 || streamAt < endobj)) {
-      const dict = s.slice(bodyStart, streamAt)
-      let dataStart = streamAt + 'stream'.length
-      if (s[dataStart] === '\r') dataStart++
-      if (s[dataStart] === '\n') dataStart++
-      const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? 'NaN')
+    STREAM.lastIndex = bodyStart
+    const sm = STREAM.exec(s)
+    if (sm && (endobj < 0 || sm.index < endobj)) {
+      const dict = s.slice(bodyStart, sm.index + 2)
+      const dataStart = sm.index + sm[0].length
+      const length = Number(/\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? 'NaN')
       const dataEnd = Number.isFinite(length) ? dataStart + length : s.indexOf('endstream', dataStart)
       let data = buf.subarray(dataStart, dataEnd)
       if (/\/Filter\s*\/FlateDecode/.test(dict)) data = inflateSync(data)
