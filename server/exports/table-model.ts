@@ -12,14 +12,14 @@ import { type Cell, clean, formatDate, type Paragraph, redlineSpans, type Span }
 
 /** Columns in order. `merged` columns span all of a provision's contributions. */
 export const COLUMNS = [
-  { key: 'num', weight: 6, merged: true },
+  { key: 'num', weight: 6.5, merged: true },
   { key: 'text', weight: 16, merged: true },
   { key: 'party', weight: 9, merged: false },
-  { key: 'kind', weight: 8, merged: false },
+  { key: 'kind', weight: 9, merged: false },
   { key: 'proposal', weight: 19, merged: false },
-  { key: 'justification', weight: 12, merged: false },
-  { key: 'disposition', weight: 14, merged: false },
-  { key: 'result', weight: 16, merged: true },
+  { key: 'justification', weight: 11.5, merged: false },
+  { key: 'disposition', weight: 13.5, merged: false },
+  { key: 'result', weight: 15.5, merged: true },
 ] as const
 export type ColumnKey = (typeof COLUMNS)[number]['key']
 

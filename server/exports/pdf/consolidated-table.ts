@@ -315,7 +315,10 @@ function breakParagraph(
         const letters = isLetter(s.charCodeAt(cut - 1)) && isLetter(c)
         let w = x
         if (letters) {
-          while (cut - 1 > lineStart && w + hyphenW > limit) {
+          // Room for the hyphen, and at least two letters carried over to the next line.
+          let wordEnd = i
+          while (wordEnd < s.length && isLetter(s.charCodeAt(wordEnd))) wordEnd++
+          while (cut - 2 > lineStart && (w + hyphenW > limit || wordEnd - cut < 2)) {
             cut--
             w -= face.width(s, cut, cut + 1)
           }
