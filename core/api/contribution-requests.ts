@@ -82,7 +82,9 @@ export const dispositionInput = z
     mergedInto: z.string().max(64).nullable().optional(),
   })
   .strict()
-export const dispositionRequest = dispositionInput.extend({ version: z.number().int().positive().optional() }).strict()
+export const dispositionRequest = dispositionInput
+  .extend({ version: z.number().int().positive().optional() })
+  .strict()
 export type DispositionRequest = z.infer<typeof dispositionRequest>
 
 export const bulkDispositionRequest = z
@@ -97,7 +99,12 @@ export const bulkDispositionRequest = z
 const csv = z
   .string()
   .max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
 export const tableQuery = z
   .object({
     lang: z.enum(LANGUAGES).optional(),

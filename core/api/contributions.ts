@@ -3,7 +3,7 @@
  * revisions, redlines and notifications (issue 3). Shared by the server, the exports and
  * the web app.
  */
-import type { LocalizedText, Lang } from '../i18n/languages.js'
+import type { Lang, LocalizedText } from '../i18n/languages.js'
 import type { DiffOp } from '../text/diff.js'
 import type { PartyRef, UserRefDTO } from './types.js'
 
@@ -153,8 +153,11 @@ export interface RedlineDTO {
 export interface NotificationDTO {
   id: string
   kind: 'round_opened' | 'round_closing' | 'dispositions_published'
-  /** Message key and parameters: the web app renders it in the user's language. */
-  params: Record<string, string>
+  /**
+   * Parameters of the message `notification.<kind>`, rendered in the user's language:
+   * `document` is the document's title per language; dates are ISO 8601 with `timezone`.
+   */
+  params: { document?: LocalizedText; closesAt?: string; timezone?: string }
   link: string
   readAt: string | null
   createdAt: string

@@ -222,6 +222,8 @@ export async function main(argv: string[]): Promise<void> {
           ? err.message
           : String(err)
     process.stderr.write(`concord: ${message}\n`)
+    // CONCORD_DEBUG=1 shows where it failed.
+    if (process.env.CONCORD_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`)
     process.exit(1)
   }
 }

@@ -9,7 +9,7 @@ import { newId } from '../ids.js'
 
 export interface Notice {
   kind: NotificationDTO['kind']
-  params: Record<string, string>
+  params: NotificationDTO['params']
   link: string
   /** Per-recipient key; the recipient's id is appended. */
   dedupeKey?: string

@@ -102,7 +102,7 @@ export async function roundOpener({
   )
   await notifier(ctx, users, {
     kind: 'round_opened',
-    params: { document: document.title, closesAt: row.closes_at, timezone: row.timezone },
+    params: { document: JSON.parse(document.title), closesAt: row.closes_at, timezone: row.timezone },
     link: `/documents/${document.id}?round=${row.id}`,
     dedupeKey: `round_opened:${row.id}`,
   })
@@ -178,7 +178,7 @@ export async function dispositionsPublisher(
   )
   await notifier(ctx, users, {
     kind: 'dispositions_published',
-    params: { document: document.title },
+    params: { document: JSON.parse(document.title) },
     link: `/rounds/${round.id}/table`,
   })
   return { ...round, dispositions_published_at: at, version }

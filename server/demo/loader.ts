@@ -19,6 +19,7 @@ import { userCreator } from '../commands/users.js'
 import { inTransaction } from '../context.js'
 import type { DbHandle } from '../db/index.js'
 import { DEMO_BODIES, DEMO_DOCUMENTS, DEMO_DOSSIER, DEMO_ORGANIZATION, DEMO_PARTIES } from './content.js'
+import { loadNegotiation } from './negotiation-loader.js'
 
 export interface DemoAccount {
   email: string
@@ -48,19 +49,19 @@ export function demoAccounts(): DemoAccount[] {
       email: 'admin@cis.demo',
       role: 'secretariat_admin',
       party: null,
-      displayName: 'Администратор Исполкома СНГ',
+      displayName: 'Е. Миронова',
     },
     {
       email: 'editor@cis.demo',
       role: 'secretariat_editor',
       party: null,
-      displayName: 'Референт Исполкома СНГ',
+      displayName: 'О. Лебедев',
     },
     {
       email: 'press@cis.demo',
       role: 'press_officer',
       party: null,
-      displayName: 'Пресс-служба Исполкома СНГ',
+      displayName: 'А. Ким',
     },
   ]
   for (const p of DEMO_PARTIES) {
@@ -81,12 +82,8 @@ export function demoAccounts(): DemoAccount[] {
       })
     }
   }
-  accounts.push({
-    email: 'expert.tjk@cis.demo',
-    role: 'expert',
-    party: 'TJK',
-    displayName: 'Эксперт Таджикистана',
-  })
+  accounts.push({ email: 'expert.tjk@cis.demo', role: 'expert', party: 'TJK', displayName: 'З. Назарова' })
+  accounts.push({ email: 'expert.kaz@cis.demo', role: 'expert', party: 'KAZ', displayName: 'А. Жумабаев' })
   return accounts
 }
 
@@ -99,6 +96,12 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
 /** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
 export async function wipe(handle: DbHandle): Promise<void> {
   const tables = [
+    'notifications',
+    'provision_sources',
+    'dispositions',
+    'contribution_cosponsors',
+    'contributions',
+    'comment_rounds',
     'audit_entries',
     'provisions',
     'versions',
@@ -171,6 +174,8 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         leadBodyId: bodies[0]!.id,
       },
     })
+    const circulated = at('2020-07-10T12:00:00+03:00')
+    const drafts = []
     for (const d of DEMO_DOCUMENTS) {
       const document = await documentCreator({
         ctx: asEditor,
@@ -184,14 +189,22 @@ export async function loadDemo(handle: DbHandle, password: string): Promise<Demo
         label: { ru: 'Проект', en: 'Draft', tg: 'Лоиҳа' },
         content: d.content,
       })
-      const circulated = at('2020-07-10T12:00:00+03:00')
-      await versionPublisher({ ctx: circulated, dossier, version: draft, expectedVersion: draft.version })
+      const published = await versionPublisher({
+        ctx: circulated,
+        dossier,
+        version: draft,
+        expectedVersion: draft.version,
+      })
+      drafts.push({ document, draft: { ...draft, ...published } })
     }
     for (const [to, when] of [
       ['comments', '2020-07-10T12:00:00+03:00'],
       ['expert_group', '2020-08-21T10:00:00+03:00'],
     ] as const) {
       dossier = await dossierStageMover({ ctx: at(when), dossier, to, version: dossier.version })
+      // The comment round on the Joint Statement runs while the dossier is at the comments stage.
+      if (to === 'comments')
+        await loadNegotiation({ ctx, dossier, document: drafts[0]!.document, draft: drafts[0]!.draft })
     }
   })
   return accounts

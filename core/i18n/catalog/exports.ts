@@ -10,7 +10,8 @@ export const exportMessages = {
     'export.table.version': 'Редакция: {label}',
     'export.table.round': 'Сбор замечаний и предложений: с {opens} по {closes}',
     'export.table.generated': 'Сформировано: {date}',
-    'export.table.counts': 'Положений: {provisions}; замечаний и предложений: {contributions}; сторон: {parties}',
+    'export.table.counts':
+      'Положений: {provisions}; замечаний и предложений: {contributions}; сторон: {parties}',
     'export.table.selection': 'Отбор: {filters}',
     'export.table.filter.party': 'стороны {values}',
     'export.table.filter.kind': 'виды {values}',
@@ -56,7 +57,8 @@ export const exportMessages = {
     'export.page': 'стр. {page} из {pages}',
     'export.redline.heading': 'Сравнительная редакция',
     'export.redline.versions': '«{to}» по отношению к «{from}»',
-    'export.redline.stats': 'Изменено: {changed}; добавлено: {inserted}; исключено: {deleted}; перемещено: {moved}',
+    'export.redline.stats':
+      'Изменено: {changed}; добавлено: {inserted}; исключено: {deleted}; перемещено: {moved}',
     'export.redline.hashes': 'SHA-256: {from} → {to}',
     'export.redline.legend':
       'Изменения показаны в режиме рецензирования: их можно принять или отклонить в текстовом редакторе.',
@@ -67,7 +69,8 @@ export const exportMessages = {
     'export.table.version': 'Version: {label}',
     'export.table.round': 'Comments and proposals: from {opens} to {closes}',
     'export.table.generated': 'Generated: {date}',
-    'export.table.counts': 'Provisions: {provisions}; comments and proposals: {contributions}; parties: {parties}',
+    'export.table.counts':
+      'Provisions: {provisions}; comments and proposals: {contributions}; parties: {parties}',
     'export.table.selection': 'Selection: {filters}',
     'export.table.filter.party': 'parties {values}',
     'export.table.filter.kind': 'kinds {values}',
@@ -115,7 +118,8 @@ export const exportMessages = {
     'export.redline.versions': '“{to}” against “{from}”',
     'export.redline.stats': 'Changed: {changed}; inserted: {inserted}; deleted: {deleted}; moved: {moved}',
     'export.redline.hashes': 'SHA-256: {from} → {to}',
-    'export.redline.legend': 'Changes are shown as tracked changes: accept or reject them in your word processor.',
+    'export.redline.legend':
+      'Changes are shown as tracked changes: accept or reject them in your word processor.',
   },
   tg: {
     'export.table.title': 'Ҷадвали ҷамъбастии эродҳо ва пешниҳодҳо',

@@ -542,11 +542,23 @@ class TableLayout {
   }
 
   /** Draws a slice of a group on the current page: its merged cells' lines that fit, and the grid. */
-  private closeSlice(merged: LaidCell[], mPtr: number[], top: number, bottom: number) {
+  private closeSlice(
+    merged: LaidCell[],
+    mPtr: number[],
+    top: number,
+    bottom: number,
+    again: LaidCell | null,
+  ) {
     if (bottom <= top) return
     for (let k = 0; k < 3; k++) {
       const cell = merged[k]!
       const col = MERGED_COLS[k]!
+      if (k === 0 && again && mPtr[0]! >= cell.lines.length) {
+        // A continuation on a new page: the provision's number again, in grey.
+        const to = this.fitLines(again, 0, bottom - top - 2 * PAD_Y)
+        this.paintLines(again, 0, to, COL_X[col]!, COL_W[col]!, top + PAD_Y)
+        continue
+      }
       const to = this.fitLines(cell, mPtr[k]!, bottom - top - 2 * PAD_Y)
       this.paintLines(cell, mPtr[k]!, to, COL_X[col]!, COL_W[col]!, top + PAD_Y)
       mPtr[k] = to
@@ -570,6 +582,20 @@ class TableLayout {
     const minRow = FS * LEADING + 2 * PAD_Y
     if (BOTTOM - this.y < minRow) this.newPage()
     let sliceTop = this.y
+    // The number cell repeated (grey, italic) at the top of the group's continuations.
+    let again: LaidCell | null = null
+    const close = (top: number, bottom: number) => {
+      this.closeSlice(merged, mPtr, top, bottom, again)
+      if (bottom > top) {
+        again ??= layoutCell(
+          group.num.map((p) => p.map((span) => ({ text: span.text, italic: true, muted: true }))),
+          faces,
+          FS,
+          COL_W[0]!,
+          'left',
+        )
+      }
+    }
 
     for (let r = 0; r < group.rows.length; r++) {
       const cells = group.rows[r]!.map((cell, k) => layoutCell(cell, faces, FS, COL_W[SUB_COLS[k]!]!, 'left'))
@@ -588,7 +614,7 @@ class TableLayout {
         const fitsFresh = rowH <= this.bodyH
         if (avail < minRow || (fitsFresh && avail < this.bodyH / 3)) {
           // Move the (rest of the) row to the next page.
-          this.closeSlice(merged, mPtr, sliceTop, this.y)
+          close(sliceTop, this.y)
           this.newPage()
           sliceTop = this.y
           continue
@@ -596,7 +622,7 @@ class TableLayout {
         // Split the row: what fits here, the rest on the next page.
         this.paintRow(cells, ptr, this.y, avail - 2 * PAD_Y)
         this.y = BOTTOM
-        this.closeSlice(merged, mPtr, sliceTop, this.y)
+        close(sliceTop, this.y)
         this.newPage()
         sliceTop = this.y
       }
@@ -612,11 +638,11 @@ class TableLayout {
         break
       }
       this.y = BOTTOM
-      this.closeSlice(merged, mPtr, sliceTop, this.y)
+      close(sliceTop, this.y)
       this.newPage()
       sliceTop = this.y
     }
-    this.closeSlice(merged, mPtr, sliceTop, this.y)
+    close(sliceTop, this.y)
   }
 
   /** Paints the lines of a sub-row's cells that fit in `height`, advancing the pointers. */

@@ -58,7 +58,8 @@ const refIn = (dict: string, key: string): number | null => {
 function hexToString(hex: string): string {
   const clean = hex.replace(/\s+/g, '')
   let out = ''
-  for (let i = 0; i + 4 <= clean.length; i += 4) out += String.fromCharCode(Number.parseInt(clean.slice(i, i + 4), 16))
+  for (let i = 0; i + 4 <= clean.length; i += 4)
+    out += String.fromCharCode(Number.parseInt(clean.slice(i, i + 4), 16))
   return out
 }
 
@@ -101,7 +102,11 @@ function pageRefs(objects: Map<number, PdfObject>, id: number, out: number[], de
   } else if (/\/Type\s*\/Page\b/.test(obj.dict)) out.push(id)
 }
 
-function fontsOfPage(objects: Map<number, PdfObject>, page: PdfObject, cmaps: Map<number, Map<number, string>>) {
+function fontsOfPage(
+  objects: Map<number, PdfObject>,
+  page: PdfObject,
+  cmaps: Map<number, Map<number, string>>,
+) {
   let resources = page.dict
   const resRef = refIn(page.dict, 'Resources')
   if (resRef !== null) resources = objects.get(resRef)?.dict ?? ''
@@ -122,7 +127,8 @@ function fontsOfPage(objects: Map<number, PdfObject>, page: PdfObject, cmaps: Ma
   return fonts
 }
 
-const TOKEN = /\/[^\s/[\]<>()]+|<[0-9a-fA-F\s]*>|\[|\]|\((?:\\.|[^\\)])*\)|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'"*]+/g
+const TOKEN =
+  /\/[^\s/[\]<>()]+|<[0-9a-fA-F\s]*>|\[|\]|\((?:\\.|[^\\)])*\)|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'"*]+/g
 
 function pageText(content: string, fonts: Map<string, Map<number, string>>): string {
   const lines: string[] = []
@@ -133,7 +139,8 @@ function pageText(content: string, fonts: Map<string, Map<number, string>>): str
   let array: string[] | null = null
   const show = (hex: string) => {
     const h = hex.replace(/\s+/g, '')
-    for (let i = 0; i + 4 <= h.length; i += 4) line += cmap.get(Number.parseInt(h.slice(i, i + 4), 16)) ?? '\uFFFD'
+    for (let i = 0; i + 4 <= h.length; i += 4)
+      line += cmap.get(Number.parseInt(h.slice(i, i + 4), 16)) ?? '\uFFFD'
   }
   const moveTo = (y: number) => {
     if (lastY !== null && Math.abs(y - lastY) > 0.5) {
@@ -158,7 +165,8 @@ function pageText(content: string, fonts: Map<string, Map<number, string>>): str
       continue
     }
     const c = tok.charCodeAt(0)
-    const isOperand = c === 47 || c === 60 || c === 40 || c === 91 || (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46
+    const isOperand =
+      c === 47 || c === 60 || c === 40 || c === 91 || (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46
     if (isOperand) {
       stack.push(tok)
       continue

@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
-import { buildDossier, buildOrganization, buildUser, type DossierWorld, sampleContent } from '@test/support/factories.js'
+import {
+  buildDossier,
+  buildOrganization,
+  buildUser,
+  type DossierWorld,
+  sampleContent,
+} from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
 let w: DossierWorld
@@ -17,7 +23,10 @@ const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString()
 
 beforeAll(async () => {
   t = await createTestApp()
-  const world = await buildOrganization(t.handle, { members: ['ARM', 'TJK', 'RUS', 'KAZ'], observers: ['MDA'] })
+  const world = await buildOrganization(t.handle, {
+    members: ['ARM', 'TJK', 'RUS', 'KAZ'],
+    observers: ['MDA'],
+  })
   w = await buildDossier(t.handle, { world, participants: ['ARM', 'TJK', 'RUS', 'MDA'] })
   editor = await signIn(t.app, (await buildUser(t.handle, w, 'secretariat_editor')).email)
   headTJK = await signIn(t.app, (await buildUser(t.handle, w, 'head_of_delegation', 'TJK')).email)
@@ -28,17 +37,37 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const contribute = (s: Session, body: Record<string, unknown>) => s.send('POST', `/api/rounds/${roundId}/contributions`, body)
+const contribute = (s: Session, body: Record<string, unknown>) =>
+  s.send('POST', `/api/rounds/${roundId}/contributions`, body)
 
 describe('opening a round', () => {
   it('refuses bad dates and unknown time zones, and delegates', async () => {
     const url = `/api/documents/${w.document.id}/rounds`
-    const bad = await editor.send('POST', url, { versionId: w.published.id, opensAt: iso(hour), closesAt: iso(-hour), timezone: 'Europe/Minsk' })
+    const bad = await editor.send('POST', url, {
+      versionId: w.published.id,
+      opensAt: iso(hour),
+      closesAt: iso(-hour),
+      timezone: 'Europe/Minsk',
+    })
     expect(bad.statusCode).toBe(422)
     expect(bad.json().error.code).toBe('round_dates_invalid')
-    const tz = await editor.send('POST', url, { versionId: w.published.id, opensAt: iso(-hour), closesAt: iso(hour), timezone: 'Mars/Olympus' })
+    const tz = await editor.send('POST', url, {
+      versionId: w.published.id,
+      opensAt: iso(-hour),
+      closesAt: iso(hour),
+      timezone: 'Mars/Olympus',
+    })
     expect(tz.json().error.details.fields[0].path).toBe('body.timezone')
-    expect((await headTJK.send('POST', url, { versionId: w.published.id, opensAt: iso(-hour), closesAt: iso(hour), timezone: 'Europe/Minsk' })).statusCode).toBe(403)
+    expect(
+      (
+        await headTJK.send('POST', url, {
+          versionId: w.published.id,
+          opensAt: iso(-hour),
+          closesAt: iso(hour),
+          timezone: 'Europe/Minsk',
+        })
+      ).statusCode,
+    ).toBe(403)
   })
 
   it('opens a round on the circulated version and notifies the delegations taking part', async () => {
@@ -74,7 +103,9 @@ describe('contributions', () => {
     draftId = res.json().data.id
     expect((await headARM.get(`/api/contributions/${draftId}`)).statusCode).toBe(404)
     expect((await editor.get(`/api/contributions/${draftId}`)).statusCode).toBe(404)
-    expect((await expertTJK.send('POST', `/api/contributions/${draftId}/submit`, { version: 1 })).statusCode).toBe(403)
+    expect(
+      (await expertTJK.send('POST', `/api/contributions/${draftId}/submit`, { version: 1 })).statusCode,
+    ).toBe(403)
     const submitted = await headTJK.send('POST', `/api/contributions/${draftId}/submit`, { version: 1 })
     expect(submitted.statusCode).toBe(200)
     expect(submitted.json().data.status).toBe('submitted')
@@ -82,13 +113,21 @@ describe('contributions', () => {
   })
 
   it('marks an observer contribution as such', async () => {
-    const res = await contribute(observerMDA, { kind: 'comment', provisionEid: 'para_1', comment: 'Поддерживаем.' })
+    const res = await contribute(observerMDA, {
+      kind: 'comment',
+      provisionEid: 'para_1',
+      comment: 'Поддерживаем.',
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json().data).toMatchObject({ isObserver: true, status: 'submitted' })
   })
 
   it('lets another party co-sponsor a proposal, but not its own', async () => {
-    const res = await contribute(headARM, { kind: 'amendment', provisionEid: 'para_3', proposedText: 'Пункт 3, новая редакция.' })
+    const res = await contribute(headARM, {
+      kind: 'amendment',
+      provisionEid: 'para_3',
+      proposedText: 'Пункт 3, новая редакция.',
+    })
     amendmentId = res.json().data.id
     const joined = await headRUS.send('POST', `/api/contributions/${amendmentId}/cosponsors`)
     expect(joined.statusCode).toBe(200)
@@ -99,16 +138,31 @@ describe('contributions', () => {
   })
 
   it('refuses bad input with the right codes and writes nothing', async () => {
-    const missing = await contribute(headTJK, { kind: 'amendment', provisionEid: 'para_99', proposedText: 'x' })
+    const missing = await contribute(headTJK, {
+      kind: 'amendment',
+      provisionEid: 'para_99',
+      proposedText: 'x',
+    })
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error).toMatchObject({ code: 'provision_not_found', details: { eid: 'para_99' } })
-    const empty = await contribute(headTJK, { kind: 'amendment', provisionEid: 'para_1', proposedText: '   ' })
+    const empty = await contribute(headTJK, {
+      kind: 'amendment',
+      provisionEid: 'para_1',
+      proposedText: '   ',
+    })
     expect(empty.statusCode).toBe(422)
     expect(empty.json().error.details.fields[0].path).toBe('body.proposedText')
-    const long = await contribute(headTJK, { kind: 'comment', provisionEid: 'para_1', comment: 'я'.repeat(50_001) })
+    const long = await contribute(headTJK, {
+      kind: 'comment',
+      provisionEid: 'para_1',
+      comment: 'я'.repeat(50_001),
+    })
     expect(long.statusCode).toBe(413)
     expect(long.json().error.code).toBe('text_too_long')
-    const count = await t.handle.db.selectFrom('contributions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const count = await t.handle.db
+      .selectFrom('contributions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(count.n)).toBe(3)
   })
 
@@ -116,7 +170,10 @@ describe('contributions', () => {
     const c = (await contribute(headTJK, { kind: 'deletion', provisionEid: 'para_1' })).json().data
     const out = await headTJK.send('POST', `/api/contributions/${c.id}/withdraw`, { version: 1 })
     expect(out.json().data.status).toBe('withdrawn')
-    const d = await editor.send('PUT', `/api/contributions/${c.id}/disposition`, { decision: 'accepted', reasoning: { ru: 'x' } })
+    const d = await editor.send('PUT', `/api/contributions/${c.id}/disposition`, {
+      decision: 'accepted',
+      reasoning: { ru: 'x' },
+    })
     expect(d.statusCode).toBe(409)
     expect(d.json().error.code).toBe('contribution_withdrawn')
   })
@@ -139,7 +196,11 @@ describe('contributions', () => {
     const late = await headTJK.send('POST', `/api/contributions/${draftId}/withdraw`, { version: 2 })
     expect(late.statusCode).toBe(409)
     expect(late.json().error.code).toBe('contribution_disposed')
-    const stale = await editor.send('PUT', `/api/contributions/${draftId}/disposition`, { decision: 'accepted', reasoning: {}, version: 7 })
+    const stale = await editor.send('PUT', `/api/contributions/${draftId}/disposition`, {
+      decision: 'accepted',
+      reasoning: {},
+      version: 7,
+    })
     expect(stale.statusCode).toBe(409)
     expect(stale.json().error.code).toBe('version_changed')
   })
@@ -152,7 +213,13 @@ describe('contributions', () => {
       ],
     })
     expect(bad.statusCode).toBe(404)
-    expect(await t.handle.db.selectFrom('dispositions').select('contribution_id').where('contribution_id', '=', amendmentId).executeTakeFirst()).toBeUndefined()
+    expect(
+      await t.handle.db
+        .selectFrom('dispositions')
+        .select('contribution_id')
+        .where('contribution_id', '=', amendmentId)
+        .executeTakeFirst(),
+    ).toBeUndefined()
     const ok = await editor.send('POST', `/api/rounds/${roundId}/dispositions`, {
       items: [{ contributionId: amendmentId, decision: 'accepted', reasoning: { ru: 'Принято' } }],
     })
@@ -162,9 +229,13 @@ describe('contributions', () => {
 
   it('publishes dispositions to the parties, with a notification', async () => {
     const round = (await editor.get(`/api/rounds/${roundId}`)).json().data
-    const res = await editor.send('POST', `/api/rounds/${roundId}/publish-dispositions`, { version: round.version })
+    const res = await editor.send('POST', `/api/rounds/${roundId}/publish-dispositions`, {
+      version: round.version,
+    })
     expect(res.statusCode).toBe(200)
-    expect((await headTJK.get(`/api/contributions/${draftId}`)).json().data.disposition.decision).toBe('accepted_in_part')
+    expect((await headTJK.get(`/api/contributions/${draftId}`)).json().data.disposition.decision).toBe(
+      'accepted_in_part',
+    )
     expect((await headTJK.get('/api/notifications')).json().data[0].kind).toBe('dispositions_published')
   })
 
@@ -179,7 +250,9 @@ describe('contributions', () => {
     expect(para1.contributions.find((c: { isObserver: boolean }) => c.isObserver).party.code).toBe('MDA')
     const onlyArm = (await editor.get(`/api/rounds/${roundId}/table?party=ARM`)).json().data
     expect(onlyArm.rows.flatMap((r: { contributions: unknown[] }) => r.contributions)).toHaveLength(1)
-    const amendments = (await editor.get(`/api/rounds/${roundId}/table?kind=amendment&status=accepted`)).json().data
+    const amendments = (
+      await editor.get(`/api/rounds/${roundId}/table?kind=amendment&status=accepted`)
+    ).json().data
     expect(amendments.rows.map((r: { eid: string }) => r.eid)).toEqual(['para_3'])
     expect((await editor.get(`/api/rounds/${roundId}/table?kind=nonsense`)).statusCode).toBe(422)
   })
@@ -203,10 +276,15 @@ describe('revisions and the redline', () => {
     const revId = res.json().data.versionId
     const rev = (await editor.get(`/api/documents/${w.document.id}/versions/${revId}`)).json().data
     expect(rev.status).toBe('draft')
-    expect(rev.provisions.find((p: { eid: string }) => p.eid === 'para_2').text.ru[0].text).toBe('Пункт 2 в согласованной редакции.')
-    const sources = (await editor.get(`/api/documents/${w.document.id}/versions/${revId}/sources`)).json().data
+    expect(rev.provisions.find((p: { eid: string }) => p.eid === 'para_2').text.ru[0].text).toBe(
+      'Пункт 2 в согласованной редакции.',
+    )
+    const sources = (await editor.get(`/api/documents/${w.document.id}/versions/${revId}/sources`)).json()
+      .data
     expect(Object.keys(sources).sort()).toEqual(['para_2', 'para_3'])
-    const redline = (await editor.get(`/api/documents/${w.document.id}/compare?from=${w.published.id}&to=${revId}`)).json().data
+    const redline = (
+      await editor.get(`/api/documents/${w.document.id}/compare?from=${w.published.id}&to=${revId}`)
+    ).json().data
     expect(redline.stats.changed).toBe(2)
     const change = redline.changes.find((c: { eid: string }) => c.eid === 'para_2')
     expect(change.sources).toHaveLength(1)
@@ -214,8 +292,13 @@ describe('revisions and the redline', () => {
   })
 
   it('refuses new contributions on a superseded version, naming the current one', async () => {
-    const drafted = await editor.send('POST', `/api/documents/${w.document.id}/versions`, { label: { en: 'Rev.2' }, content: sampleContent(4) })
-    await editor.send('POST', `/api/documents/${w.document.id}/versions/${drafted.json().data.id}/publish`, { version: 1 })
+    const drafted = await editor.send('POST', `/api/documents/${w.document.id}/versions`, {
+      label: { en: 'Rev.2' },
+      content: sampleContent(4),
+    })
+    await editor.send('POST', `/api/documents/${w.document.id}/versions/${drafted.json().data.id}/publish`, {
+      version: 1,
+    })
     const res = await contribute(headTJK, { kind: 'comment', provisionEid: 'para_1', comment: 'x' })
     expect(res.statusCode).toBe(409)
     expect(res.json().error.code).toBe('version_superseded')
@@ -235,14 +318,26 @@ describe('closed rounds', () => {
       })
     ).json().data
     const url = `/api/rounds/${round.id}/contributions`
-    const late = await headTJK.send('POST', url, { kind: 'general', comment: 'Поздно' }, { 'accept-language': 'en' })
+    const late = await headTJK.send(
+      'POST',
+      url,
+      { kind: 'general', comment: 'Поздно' },
+      { 'accept-language': 'en' },
+    )
     expect(late.statusCode).toBe(409)
     expect(late.json().error.code).toBe('round_closed')
     expect(late.json().error.message).toContain('(Asia/Dushanbe)')
-    const reopened = await editor.send('PATCH', `/api/rounds/${round.id}`, { version: 1, closesAt: iso(hour) })
+    const reopened = await editor.send('PATCH', `/api/rounds/${round.id}`, {
+      version: 1,
+      closesAt: iso(hour),
+    })
     expect(reopened.json().data.state).toBe('open')
-    expect((await headTJK.send('POST', url, { kind: 'general', comment: 'Теперь вовремя' })).statusCode).toBe(201)
-    const trail = (await editor.get(`/api/dossiers/${d.dossier.id}/audit`)).json().data.map((e: { action: string }) => e.action)
+    expect((await headTJK.send('POST', url, { kind: 'general', comment: 'Теперь вовремя' })).statusCode).toBe(
+      201,
+    )
+    const trail = (await editor.get(`/api/dossiers/${d.dossier.id}/audit`))
+      .json()
+      .data.map((e: { action: string }) => e.action)
     expect(trail).toContain('round.reopen')
   })
 })
