@@ -7,12 +7,13 @@
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
 import { exportMessages } from './catalog/exports.js'
+import { negotiationMessages } from './catalog/negotiation.js'
 import { uiMessages } from './catalog/ui.js'
 import type { Lang } from './languages.js'
 
 export type Catalog = { ru: Record<string, string>; en: Record<string, string>; tg?: Record<string, string> }
 
-const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages, exportMessages]
+const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages, exportMessages, negotiationMessages]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }
 for (const catalog of catalogs) {

@@ -619,52 +619,62 @@ function scanTokens(
 }
 
 /**
- * Diffs a[from1, to1) with b[from2, to2) (both bounded by token boundaries) and adds the
- * ops to `out`: the words and punctuation are matched (Myers with xdiff's bounds), the
- * whitespace between them follows.
+ * Interns the tokens of a (open addressing on their hashes; an id's representative is its
+ * first occurrence) into ids[0, n). Returns the number of distinct tokens.
  */
-function diffMiddle(a: string, from1: number, to1: number, b: string, from2: number, to2: number, out: OpBuilder) {
-  const st1 = scratch(S_START1, to1 - from1)
-  const en1 = scratch(S_END1, to1 - from1)
-  const hs1 = scratch(S_HASH1, to1 - from1)
-  const st2 = scratch(S_START2, to2 - from2)
-  const en2 = scratch(S_END2, to2 - from2)
-  const hs2 = scratch(S_HASH2, to2 - from2)
-  const n1 = scanTokens(a, from1, to1, st1, en1, hs1)
-  const n2 = scanTokens(b, from2, to2, st2, en2, hs2)
-
-  // Intern a's tokens (open addressing on the hashes; an id's representative is its first
-  // occurrence) and count b's occurrences of each. A token of b that a lacks gets id -1.
+function internTokens(a: string, n: number, st: Int32Array, en: Int32Array, hs: Int32Array, ids: Int32Array) {
   let cap = 16
-  while (cap < 2 * n1) cap <<= 1
+  while (cap < 2 * n) cap <<= 1
   const mask = cap - 1
   const table = scratch(S_TABLE, cap)
   table.fill(0, 0, cap)
-  const rep = scratch(S_REP, n1)
-  const count2 = scratch(S_COUNT2, n1)
-  const id1 = scratch(S_ID1, n1)
-  const id2 = scratch(S_ID2, n2)
-  let ids = 0
-  for (let k = 0; k < n1; k++) {
-    const h = hs1[k]!
+  const rep = scratch(S_REP, n)
+  let count = 0
+  for (let k = 0; k < n; k++) {
+    const h = hs[k]!
     let slot = h & mask
     for (;;) {
       const v = table[slot]!
       if (v === 0) {
-        table[slot] = ++ids
-        rep[ids - 1] = k
-        count2[ids - 1] = 0
-        id1[k] = ids - 1
+        table[slot] = ++count
+        rep[count - 1] = k
+        ids[k] = count - 1
         break
       }
       const r = rep[v - 1]!
-      if (hs1[r] === h && sameText(a, st1[k]!, en1[k]!, a, st1[r]!, en1[r]!)) {
-        id1[k] = v - 1
+      if (hs[r] === h && sameText(a, st[k]!, en[k]!, a, st[r]!, en[r]!)) {
+        ids[k] = v - 1
         break
       }
       slot = (slot + 1) & mask
     }
   }
+  return count
+}
+
+/**
+ * Looks the tokens of b up among a's (after internTokens): ids2[k] is the id, or -1 when a
+ * lacks the token; count2[id] counts b's occurrences.
+ */
+function lookupTokens(
+  b: string,
+  n2: number,
+  st2: Int32Array,
+  en2: Int32Array,
+  hs2: Int32Array,
+  ids2: Int32Array,
+  a: string,
+  n1: number,
+  st1: Int32Array,
+  en1: Int32Array,
+  hs1: Int32Array,
+  count2: Int32Array,
+): void {
+  let cap = 16
+  while (cap < 2 * n1) cap <<= 1
+  const mask = cap - 1
+  const table = scratch(S_TABLE, cap)
+  const rep = scratch(S_REP, n1)
   for (let k = 0; k < n2; k++) {
     const h = hs2[k]!
     let slot = h & mask
@@ -680,45 +690,32 @@ function diffMiddle(a: string, from1: number, to1: number, b: string, from2: num
       }
       slot = (slot + 1) & mask
     }
-    id2[k] = id
+    ids2[k] = id
   }
+}
 
-  // Tokens absent from the other side stay out of the search (xdiff does the same).
-  const ch1 = scratch(S_CH1, n1)
-  const ch2 = scratch(S_CH2, n2)
-  const r1 = scratch(S_R1, n1)
-  const x1 = scratch(S_X1, n1)
-  const r2 = scratch(S_R2, n2)
-  const x2 = scratch(S_X2, n2)
-  let m1 = 0
-  for (let k = 0; k < n1; k++) {
-    const id = id1[k]!
-    if (count2[id]! > 0) {
-      ch1[k] = 0
-      r1[m1] = id
-      x1[m1++] = k
-    } else ch1[k] = 1
-  }
-  let m2 = 0
-  for (let k = 0; k < n2; k++) {
-    const id = id2[k]!
-    if (id >= 0) {
-      ch2[k] = 0
-      r2[m2] = id
-      x2[m2++] = k
-    } else ch2[k] = 1
-  }
-  const rc1 = scratch(S_RC1, m1)
-  const rc2 = scratch(S_RC2, m2)
-  rc1.fill(0, 0, m1)
-  rc2.fill(0, 0, m2)
-  compareSeqs(r1, m1, r2, m2, rc1, rc2)
-  for (let j = 0; j < m1; j++) if (rc1[j]) ch1[x1[j]!] = 1
-  for (let j = 0; j < m2; j++) if (rc2[j]) ch2[x2[j]!] = 1
-
-  // Walk both sides: unchanged tokens pair up in order; whitespace goes with its neighbours.
-  let pa = from1
-  let pb = from2
+/**
+ * Emits the ops once the changed tokens are known: unchanged tokens pair up in order, and
+ * the whitespace around them follows (OpBuilder.between). A run of paired tokens whose
+ * text, whitespace included, is the same on both sides is one equality.
+ */
+function walk(
+  a: string,
+  n1: number,
+  st1: Int32Array,
+  en1: Int32Array,
+  ch1: Int32Array,
+  to1: number,
+  b: string,
+  n2: number,
+  st2: Int32Array,
+  en2: Int32Array,
+  ch2: Int32Array,
+  to2: number,
+  pa: number,
+  pb: number,
+  out: OpBuilder,
+): void {
   let i = 0
   let j = 0
   for (;;) {
@@ -730,10 +727,91 @@ function diffMiddle(a: string, from1: number, to1: number, b: string, from2: num
       return
     }
     out.between(pa, st1[i]!, pb, st2[j]!)
-    out.equal(st1[i]!, en1[i]!)
-    pa = en1[i++]!
-    pb = en2[j++]!
+    let k = 1
+    while (i + k < n1 && j + k < n2 && !ch1[i + k] && !ch2[j + k]) k++
+    const sa = st1[i]!
+    const ea = en1[i + k - 1]!
+    const sb = st2[j]!
+    const eb = en2[j + k - 1]!
+    if (ea - sa === eb - sb && a.slice(sa, ea) === b.slice(sb, eb)) {
+      out.equal(sa, ea)
+    } else {
+      // The whitespace differs somewhere in the run: token by token.
+      for (let q = 0; q < k; q++) {
+        if (q) out.between(en1[i + q - 1]!, st1[i + q]!, en2[j + q - 1]!, st2[j + q]!)
+        out.equal(st1[i + q]!, en1[i + q]!)
+      }
+    }
+    pa = ea
+    pb = eb
+    i += k
+    j += k
   }
+}
+
+/**
+ * Diffs a[from1, to1) with b[from2, to2) (both bounded by token boundaries) and adds the
+ * ops to `out`: the words and punctuation are matched (Myers with xdiff's bounds), the
+ * whitespace between them follows.
+ */
+function diffMiddle(a: string, from1: number, to1: number, b: string, from2: number, to2: number, out: OpBuilder) {
+  const st1 = scratch(S_START1, to1 - from1)
+  const en1 = scratch(S_END1, to1 - from1)
+  const hs1 = scratch(S_HASH1, to1 - from1)
+  const st2 = scratch(S_START2, to2 - from2)
+  const en2 = scratch(S_END2, to2 - from2)
+  const hs2 = scratch(S_HASH2, to2 - from2)
+  const n1 = scanTokens(a, from1, to1, st1, en1, hs1)
+  const n2 = scanTokens(b, from2, to2, st2, en2, hs2)
+  const id1 = scratch(S_ID1, n1)
+  const id2 = scratch(S_ID2, n2)
+  const distinct = internTokens(a, n1, st1, en1, hs1, id1)
+  const count2 = scratch(S_COUNT2, distinct)
+  count2.fill(0, 0, distinct)
+  lookupTokens(b, n2, st2, en2, hs2, id2, a, n1, st1, en1, hs1, count2)
+
+  // Tokens absent from the other side are changed for sure and stay out of the search
+  // (xdiff does the same): r1/r2 are the ids of the others, x1/x2 their token indexes.
+  const ch1 = scratch(S_CH1, n1)
+  const ch2 = scratch(S_CH2, n2)
+  const r1 = scratch(S_R1, n1)
+  const x1 = scratch(S_X1, n1)
+  const r2 = scratch(S_R2, n2)
+  const x2 = scratch(S_X2, n2)
+  const m1 = keepShared(n1, id1, count2, ch1, r1, x1)
+  const m2 = keepShared(n2, id2, null, ch2, r2, x2)
+  const rc1 = scratch(S_RC1, m1)
+  const rc2 = scratch(S_RC2, m2)
+  rc1.fill(0, 0, m1)
+  rc2.fill(0, 0, m2)
+  compareSeqs(r1, m1, r2, m2, rc1, rc2)
+  for (let j = 0; j < m1; j++) if (rc1[j]) ch1[x1[j]!] = 1
+  for (let j = 0; j < m2; j++) if (rc2[j]) ch2[x2[j]!] = 1
+  walk(a, n1, st1, en1, ch1, to1, b, n2, st2, en2, ch2, to2, from1, from2, out)
+}
+
+/**
+ * Marks as changed (ch = 1) the tokens the other side lacks: id -1, or, with `count`, a
+ * count of 0; lists the others' ids in r and indexes in x. Returns how many others.
+ */
+function keepShared(
+  n: number,
+  ids: Int32Array,
+  count: Int32Array | null,
+  ch: Int32Array,
+  r: Int32Array,
+  x: Int32Array,
+): number {
+  let m = 0
+  for (let k = 0; k < n; k++) {
+    const id = ids[k]!
+    if (id >= 0 && (!count || count[id]! > 0)) {
+      ch[k] = 0
+      r[m] = id
+      x[m++] = k
+    } else ch[k] = 1
+  }
+  return m
 }
 
 // ---------------------------------------------------------------------------------------
