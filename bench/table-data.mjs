@@ -171,7 +171,9 @@ export function generateContributions(seed = 20200821) {
   const parties = PARTY_LIST.map(([code, ru, en]) => ({ id: `party-${code}`, code, name: { ru, en } }))
   const contributions = []
   for (let i = 0; i < CONTRIBUTIONS; i++) {
-    const round = 1 + Math.floor(rand() * ROUNDS)
+    // Round 3 (the main reading) drew the most: 15 %, 20 %, 30 %, 35 % of the contributions.
+    const q = rand()
+    const round = q < 0.15 ? 1 : q < 0.35 ? 2 : q < 0.65 ? 3 : 4
     const party = parties[Math.floor(rand() * parties.length)]
     const r = rand()
     const kind = r < 0.3 ? 'comment' : r < 0.75 ? 'amendment' : r < 0.83 ? 'insertion' : r < 0.9 ? 'deletion' : 'general'

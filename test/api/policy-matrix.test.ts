@@ -42,7 +42,7 @@ const sessions = new Map<Actor, Session>()
 interface Case {
   name: string
   /** Builds the request against current state. */
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown }>
+  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: unknown }>
   expect: Record<Actor, number>
 }
 
@@ -69,6 +69,28 @@ async function newDraft(): Promise<string> {
   return res.json().data.id
 }
 let sharedDraft: string
+let roundId: string
+const soon = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString()
+async function roundVersion() {
+  return (
+    await t.handle.db
+      .selectFrom('comment_rounds')
+      .select('version')
+      .where('id', '=', roundId)
+      .executeTakeFirstOrThrow()
+  ).version
+}
+/** A fresh contribution submitted by Tajikistan's head (or another party's). */
+async function submitted(party: 'TJK' | 'ARM' = 'TJK'): Promise<string> {
+  const s = party === 'TJK' ? sessions.get('head_of_delegation')! : armHead
+  const res = await s.send('POST', `/api/rounds/${roundId}/contributions`, {
+    kind: 'comment',
+    provisionEid: 'para_2',
+    comment: 'c',
+  })
+  return res.json().data.id
+}
+let armHead: Session
 
 const CASES: Case[] = [
   { name: 'GET /api/me', request: async () => ({ method: 'GET', url: '/api/me' }), expect: all(200) },
@@ -205,6 +227,98 @@ const CASES: Case[] = [
     expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 200 }),
   },
   {
+    name: 'GET /api/notifications',
+    request: async () => ({ method: 'GET', url: '/api/notifications' }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/documents/:id/rounds',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/rounds` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/documents/:id/rounds',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/documents/${w.document.id}/rounds`,
+      body: { versionId: w.published.id, opensAt: soon(-1), closesAt: soon(48), timezone: 'Europe/Minsk' },
+    }),
+    expect: penHolders(201),
+  },
+  {
+    name: 'GET /api/rounds/:id',
+    request: async () => ({ method: 'GET', url: `/api/rounds/${roundId}` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'PATCH /api/rounds/:id',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/rounds/${roundId}`,
+      body: { version: await roundVersion(), closesAt: soon(24 + ++refs) },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'GET /api/rounds/:id/contributions',
+    request: async () => ({ method: 'GET', url: `/api/rounds/${roundId}/contributions` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/rounds/:id/contributions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/rounds/${roundId}/contributions`,
+      body: { kind: 'comment', provisionEid: 'para_1', comment: 'x' },
+    }),
+    expect: all(403, { head_of_delegation: 201, expert: 201, observer_delegate: 201, outsider: 404 }),
+  },
+  {
+    name: 'GET /api/rounds/:id/table',
+    request: async () => ({ method: 'GET', url: `/api/rounds/${roundId}/table` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'PUT /api/contributions/:id/disposition',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/contributions/${await submitted()}/disposition`,
+      body: { decision: 'accepted', reasoning: { ru: 'x' } },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/contributions/:id/withdraw',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/contributions/${await submitted()}/withdraw`,
+      body: { version: 1 },
+    }),
+    expect: all(403, { outsider: 404, head_of_delegation: 200 }),
+  },
+  {
+    name: 'POST /api/contributions/:id/cosponsors',
+    request: async () => ({ method: 'POST', url: `/api/contributions/${await submitted('ARM')}/cosponsors` }),
+    expect: all(403, { outsider: 404, head_of_delegation: 200 }),
+  },
+  {
+    name: 'POST /api/rounds/:id/publish-dispositions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/rounds/${roundId}/publish-dispositions`,
+      body: { version: await roundVersion() },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'GET /api/documents/:id/compare',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/compare?from=${w.published.id}&to=${w.published.id}`,
+    }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
     name: 'PATCH working draft',
     request: async () => {
       const id = await newDraft()
@@ -253,6 +367,16 @@ beforeAll(async () => {
     sessions.set(actor, await signIn(t.app, user.email))
   }
   sharedDraft = await newDraft()
+  armHead = await signIn(t.app, (await buildUser(t.handle, world, 'head_of_delegation', 'ARM')).email)
+  const round = await sessions
+    .get('secretariat_editor')!
+    .send('POST', `/api/documents/${w.document.id}/rounds`, {
+      versionId: w.published.id,
+      opensAt: soon(-1),
+      closesAt: soon(24),
+      timezone: 'Europe/Minsk',
+    })
+  roundId = round.json().data.id
 })
 afterAll(() => t.close())
 
@@ -298,6 +422,20 @@ describe('every list agrees with can()', () => {
       expect([...listed].sort(), actor).toEqual([...allowed].sort())
     }
     expect(extra.dossier.id).toBeTruthy()
+  })
+
+  it('lists exactly the contributions each user may read (drafts stay within their party)', async () => {
+    await sessions.get('expert')!.send('POST', `/api/rounds/${roundId}/contributions`, { kind: 'comment', provisionEid: 'para_3', comment: 'draft' })
+    const rows = await t.handle.db.selectFrom('contributions').select(['id', 'status', 'party_id']).where('round_id', '=', roundId).execute()
+    expect(rows.some((r) => r.status === 'draft')).toBe(true)
+    for (const actor of ACTORS) {
+      if (actor === 'anonymous') continue
+      const s = sessions.get(actor)!
+      const me = (await s.get('/api/me')).json().data
+      const listed = (await s.get(`/api/rounds/${roundId}/contributions?limit=200`)).json().data ?? []
+      const expected = actor === 'outsider' ? [] : rows.filter((r) => r.status !== 'draft' || r.party_id === me.party?.id).map((r) => r.id)
+      expect(listed.map((c: { id: string }) => c.id).sort(), actor).toEqual(expected.sort())
+    }
   })
 
   it('lists exactly the versions each user may read', async () => {

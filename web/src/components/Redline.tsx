@@ -1,0 +1,57 @@
+/**
+ * A redline: deleted text in <del> (struck through, red), inserted text in <ins> (underlined,
+ * green) — never colour alone. Screen readers hear "deleted:" / "inserted:" before each
+ * change (a visually hidden ::before fed from data-label).
+ */
+import type { Lang } from '@core/i18n/languages.js'
+import type { DiffOp } from '@core/text/diff.js'
+import { useT } from '../i18n/language.js'
+
+interface RedlineProps {
+  ops: readonly DiffOp[]
+  lang?: Lang | undefined
+  /** Which side to show: both (inline), only the old text, or only the new one. */
+  side?: 'both' | 'old' | 'new'
+  testId?: string
+}
+
+export function Redline({ ops, lang, side = 'both', testId }: RedlineProps) {
+  const tr = useT()
+  return (
+    <span className="redline" lang={lang} data-testid={testId}>
+      {ops.map((op, index) => {
+        const key = `${index}-${op.op}`
+        if (op.op === 'equal') return <span key={key}>{op.text}</span>
+        if (op.op === 'delete') {
+          if (side === 'new') return null
+          return (
+            <del key={key} data-label={tr('ui.redline.deleted')}>
+              {op.text}
+            </del>
+          )
+        }
+        if (side === 'old') return null
+        return (
+          <ins key={key} data-label={tr('ui.redline.inserted')}>
+            {op.text}
+          </ins>
+        )
+      })}
+    </span>
+  )
+}
+
+/** The legend under a redline: what struck-through and underlined text mean. */
+export function RedlineLegend() {
+  const tr = useT()
+  return (
+    <p className="redline-legend">
+      <span>
+        <del className="redline-legend__sample">{tr('ui.redline.sample')}</del> — {tr('ui.redline.legendDeleted')}
+      </span>
+      <span>
+        <ins className="redline-legend__sample">{tr('ui.redline.sample')}</ins> — {tr('ui.redline.legendInserted')}
+      </span>
+    </p>
+  )
+}
