@@ -35,7 +35,7 @@ const LOAD_CPU = CPU_IDS.length >= 2 ? String(CPU_IDS[0]) : null
 const SERVER_CPU = CPU_IDS.length >= 2 ? String(CPU_IDS[1]) : null
 
 /** A small JSON client that keeps the session cookie and the CSRF token. */
-function client(base) {
+export function client(base) {
   let cookie = null
   let csrf = null
   async function call(method, url, body) {

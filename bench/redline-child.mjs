@@ -2,7 +2,7 @@
 //   node bench/redline-child.mjs <mode> <dataDir> <bundle>
 // mode: ours (diffContents on the two contents), ours-flat (diffWords on the plain texts),
 // jsdiff, dmp, fast-diff (on the plain texts). Inputs are read before the clock starts;
-// prints one JSON line: { ms, maxRssMiB, baseRssMiB, ... }.
+// prints one JSON line: { ms, cpuMs, maxRssMiB, baseRssMiB, ... }.
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -68,9 +68,13 @@ if (mode === 'ours' || mode === 'ours-flat') {
 }
 
 const baseRssMiB = process.memoryUsage().rss / 2 ** 20
+const cpuStarted = process.cpuUsage()
 const started = performance.now()
 const result = fn()
 const ms = performance.now() - started
+const cpu = process.cpuUsage(cpuStarted)
+// CPU time of all the process's threads (JIT compiler and GC helpers included) during the call.
+const cpuMs = (cpu.user + cpu.system) / 1000
 const maxRssMiB = process.resourceUsage().maxRSS / 1024
 let warmMs = null
 if (mode === 'ours') {
@@ -80,4 +84,4 @@ if (mode === 'ours') {
   warmMs = performance.now() - again
 }
 const summary = check(result)
-process.stdout.write(`${JSON.stringify({ mode, ms, maxRssMiB, baseRssMiB, warmMs, ...summary })}\n`)
+process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs, maxRssMiB, baseRssMiB, warmMs, ...summary })}\n`)

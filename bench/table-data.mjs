@@ -9,6 +9,7 @@
 // per provision that received none in that round. Tajikistan writes its comments in Tajik;
 // a few comments quote annex titles in capitals, so that every Russian and Tajik letter,
 // lower and upper case, occurs in the table.
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateContent } from './content.mjs'
@@ -329,3 +330,54 @@ export function packageUrl(specifier) {
 
 /** Absolute file URL of this module (child scripts import the generator from it). */
 export const DATA_MODULE_URL = import.meta.url
+
+/**
+ * Runs a child script (`node <file>`) that prints one JSON line of results last; kills it
+ * after `timeoutMs`. Resolves with the parsed result, or { error } when it failed.
+ */
+export async function runChild(spawnNode, file, { timeoutMs = 120_000, env = {} } = {}) {
+  const child = spawnNode([file], { env })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
+  const { code, signal } = await child.exited
+  clearTimeout(timer)
+  const last = child.output.trim().split('\n').pop() ?? ''
+  if (timedOut) return { error: `timed out after ${timeoutMs / 1000} s` }
+  if (code !== 0) return { error: `exit ${code ?? signal}: ${child.output.slice(-600)}` }
+  try {
+    return JSON.parse(last)
+  } catch {
+    return { error: `no result: ${child.output.slice(-600)}` }
+  }
+}
+
+/** Peak RSS (MiB) of a process tree, sampled from /proc (Linux): for the browser peer. */
+export function treeRssMiB(rootPid) {
+  if (process.platform !== 'linux') return null
+  const children = new Map()
+  const rss = new Map()
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (!children.has(ppid)) children.set(ppid, [])
+      children.get(ppid).push(Number(name))
+      const kb = Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${name}/status`, 'utf8'))?.[1] ?? 0)
+      rss.set(Number(name), kb)
+    } catch {
+      // gone
+    }
+  }
+  let total = 0
+  const stack = [rootPid]
+  while (stack.length) {
+    const pid = stack.pop()
+    total += rss.get(pid) ?? 0
+    for (const c of children.get(pid) ?? []) stack.push(c)
+  }
+  return total / 1024
+}

@@ -196,6 +196,29 @@ describe('diffWords', () => {
     )
   })
 
+  it('satisfies the invariants on long texts (chunks between spaces, then tokens)', () => {
+    const longPair = fc
+      .tuple(fc.array(piece, { minLength: 40, maxLength: 300 }), fc.array(edit, { maxLength: 30 }))
+      .map(([ps, edits]) => {
+        const b = [...ps]
+        for (const e of edits) {
+          const i = e.at % (b.length + 1)
+          if (e.kind === 'insert') b.splice(i, 0, e.piece)
+          else if (i < b.length && e.kind === 'delete') b.splice(i, 1)
+          else if (i < b.length) b[i] = e.piece
+        }
+        return [ps.join(''), b.join('')] as const
+      })
+    fc.assert(
+      fc.property(longPair, ([a, b]) => {
+        const ops = diffWords(a, b)
+        checkOps(a, b, ops)
+        checkTokenGranularity(a, b, ops)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('satisfies the invariants on unrelated and arbitrary texts', () => {
     fc.assert(
       fc.property(

@@ -65,7 +65,17 @@ function classOf(cp: number): number {
 /** True for the characters of JavaScript's `\s` (all in the BMP). */
 function isSpace(unit: number): boolean {
   if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)
-  return classOf(unit) === SPACE
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  )
 }
 
 /** The code point at offset `i` (a surrogate pair only when complete). */
@@ -374,6 +384,15 @@ const S_KVDB = 17
 const S_TABLE = 18
 const S_REP = 19
 const S_COUNT2 = 20
+const S_CSTART1 = 21
+const S_CEND1 = 22
+const S_CSTART2 = 23
+const S_CEND2 = 24
+const S_CID1 = 25
+const S_CID2 = 26
+const S_CCH1 = 27
+const S_CCH2 = 28
+const S_CCOUNT2 = 29
 
 /**
  * Marks in `ch1`/`ch2` the entries of ha1[0, n1) / ha2[0, n2) that are not in the common
@@ -815,6 +834,141 @@ function keepShared(
 }
 
 // ---------------------------------------------------------------------------------------
+// Two levels: chunks between spaces first, then tokens inside what changed
+
+/** Below this many characters on both sides, the token level alone is cheaper. */
+const CHUNK_MIN = 96
+
+/**
+ * The chunks of text[from, to): the pieces between single spaces (the native split does
+ * the per-character work), trimmed of other whitespace, empty ones left out. A chunk's
+ * edges are token boundaries, since whitespace or the range's edge surrounds it. Offsets
+ * into starts/ends, texts into keys; returns how many.
+ */
+function chunkSpans(
+  text: string,
+  from: number,
+  to: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  keys: string[],
+): number {
+  const parts = text.slice(from, to).split(' ')
+  let n = 0
+  let pos = from
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!
+    const len = part.length
+    if (len) {
+      let s = pos
+      let e = pos + len
+      if (isSpace(text.charCodeAt(s)) || isSpace(text.charCodeAt(e - 1))) {
+        while (s < e && isSpace(text.charCodeAt(s))) s++
+        while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+      }
+      if (e > s) {
+        starts[n] = s
+        ends[n] = e
+        keys[n++] = e - s === len ? part : text.slice(s, e)
+      }
+    }
+    pos += len + 1
+  }
+  return n
+}
+
+/**
+ * Diffs a[from1, to1) with b[from2, to2) in two levels, like git's line-then-word diff:
+ * Myers on the chunks between spaces, then the token level (diffMiddle) on each stretch
+ * between matched chunks. Most of the per-character work stays in native string code.
+ */
+function diffChunks(a: string, from1: number, to1: number, b: string, from2: number, to2: number, out: OpBuilder) {
+  const st1 = scratch(S_CSTART1, to1 - from1)
+  const en1 = scratch(S_CEND1, to1 - from1)
+  const st2 = scratch(S_CSTART2, to2 - from2)
+  const en2 = scratch(S_CEND2, to2 - from2)
+  const keys1: string[] = []
+  const keys2: string[] = []
+  const n1 = chunkSpans(a, from1, to1, st1, en1, keys1)
+  const n2 = chunkSpans(b, from2, to2, st2, en2, keys2)
+  const id1 = scratch(S_CID1, n1)
+  const id2 = scratch(S_CID2, n2)
+  const ids = new Map<string, number>()
+  for (let k = 0; k < n1; k++) {
+    const key = keys1[k]!
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = ids.size
+      ids.set(key, id)
+    }
+    id1[k] = id
+  }
+  const count2 = scratch(S_CCOUNT2, ids.size)
+  count2.fill(0, 0, ids.size)
+  for (let k = 0; k < n2; k++) {
+    const id = ids.get(keys2[k]!) ?? -1
+    if (id >= 0) count2[id]!++
+    id2[k] = id
+  }
+  const ch1 = scratch(S_CCH1, n1)
+  const ch2 = scratch(S_CCH2, n2)
+  const r1 = scratch(S_R1, n1)
+  const x1 = scratch(S_X1, n1)
+  const r2 = scratch(S_R2, n2)
+  const x2 = scratch(S_X2, n2)
+  const m1 = keepShared(n1, id1, count2, ch1, r1, x1)
+  const m2 = keepShared(n2, id2, null, ch2, r2, x2)
+  const rc1 = scratch(S_RC1, m1)
+  const rc2 = scratch(S_RC2, m2)
+  rc1.fill(0, 0, m1)
+  rc2.fill(0, 0, m2)
+  compareSeqs(r1, m1, r2, m2, rc1, rc2)
+  for (let j = 0; j < m1; j++) if (rc1[j]) ch1[x1[j]!] = 1
+  for (let j = 0; j < m2; j++) if (rc2[j]) ch2[x2[j]!] = 1
+
+  // Walk the chunks; refine each stretch between matched ones at the token level.
+  let pa = from1
+  let pb = from2
+  let i = 0
+  let j = 0
+  for (;;) {
+    while (i < n1 && ch1[i]) i++
+    while (j < n2 && ch2[j]) j++
+    if (i === n1 || j === n2) {
+      if (i !== n1 || j !== n2) throw new Error('diffWords: unpaired unchanged chunks')
+      refine(a, pa, to1, b, pb, to2, out)
+      return
+    }
+    refine(a, pa, st1[i]!, b, pb, st2[j]!, out)
+    let k = 1
+    while (i + k < n1 && j + k < n2 && !ch1[i + k] && !ch2[j + k]) k++
+    const sa = st1[i]!
+    const ea = en1[i + k - 1]!
+    const sb = st2[j]!
+    const eb = en2[j + k - 1]!
+    if (ea - sa === eb - sb && a.slice(sa, ea) === b.slice(sb, eb)) {
+      out.equal(sa, ea)
+    } else {
+      // The whitespace differs somewhere in the run: chunk by chunk.
+      for (let q = 0; q < k; q++) {
+        if (q) out.between(en1[i + q - 1]!, st1[i + q]!, en2[j + q - 1]!, st2[j + q]!)
+        out.equal(st1[i + q]!, en1[i + q]!)
+      }
+    }
+    pa = ea
+    pb = eb
+    i += k
+    j += k
+  }
+}
+
+/** A stretch between matched chunks: at the token level when both sides have words. */
+function refine(a: string, pa: number, qa: number, b: string, pb: number, qb: number, out: OpBuilder) {
+  if (spaceEnd(a, pa, qa) === qa || spaceEnd(b, pb, qb) === qb) out.between(pa, qa, pb, qb)
+  else diffMiddle(a, pa, qa, b, pb, qb, out)
+}
+
+// ---------------------------------------------------------------------------------------
 // Ops: semantic cleanup and normal form
 
 const EQUAL = 0
@@ -923,7 +1077,8 @@ export function diffWords(a: string, b: string): DiffOp[] {
   const end1 = a.length - suf
   const end2 = b.length - suf
   if (pre === end1 || pre === end2) out.change(pre, end1, pre, end2)
-  else diffMiddle(a, pre, end1, b, pre, end2, out)
+  else if (end1 - pre < CHUNK_MIN && end2 - pre < CHUNK_MIN) diffMiddle(a, pre, end1, b, pre, end2, out)
+  else diffChunks(a, pre, end1, b, pre, end2, out)
   out.equal(end1, a.length)
   const ops = out.finish()
   cleanupSemantic(ops)

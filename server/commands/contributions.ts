@@ -21,6 +21,7 @@ import {
 import { newId } from '../ids.js'
 import { inZone, latestPublished, roundState } from '../repositories/rounds.js'
 import { updateVersioned } from './optimistic.js'
+import { roundTouched } from './rounds.js'
 
 const firstLabel = (json: string) => {
   const l = JSON.parse(json) as Record<string, string>
@@ -147,6 +148,7 @@ export async function contributionDrafter(p: ContributionDrafterProps): Promise<
     version: 1,
   }
   await ctx.trx.insertInto('contributions').values(row).execute()
+  await roundTouched(ctx, round.id)
   await appendAudit(ctx, {
     action: submit ? 'contribution.submit' : 'contribution.draft',
     subjectType: 'contribution',
@@ -196,6 +198,7 @@ export async function contributionEditor(
     updated_at: ctx.clock(),
   }
   const version = await updateVersioned(ctx.trx, 'contributions', c.id, c.version, set)
+  await roundTouched(ctx, p.round.id)
   await appendAudit(ctx, {
     action: 'contribution.edit',
     subjectType: 'contribution',
@@ -220,6 +223,7 @@ export async function contributionSubmitter(p: OnContribution & { version: numbe
     submitted_at: now,
     updated_at: now,
   })
+  await roundTouched(ctx, p.round.id)
   await appendAudit(ctx, {
     action: 'contribution.submit',
     subjectType: 'contribution',
@@ -244,6 +248,7 @@ export async function contributionWithdrawer(p: OnContribution & { version: numb
     status: 'withdrawn',
     updated_at: ctx.clock(),
   })
+  await roundTouched(ctx, p.round.id)
   await appendAudit(ctx, {
     action: 'contribution.withdraw',
     subjectType: 'contribution',
@@ -276,6 +281,7 @@ export async function cosponsorSetter(p: OnContribution & { partyId: string; joi
       .where('party_id', '=', p.partyId)
       .execute()
   }
+  await roundTouched(ctx, p.round.id)
   await appendAudit(ctx, {
     action: p.join ? 'contribution.cosponsor' : 'contribution.uncosponsor',
     subjectType: 'contribution',

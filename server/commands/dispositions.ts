@@ -14,6 +14,7 @@ import {
   versionChanged,
 } from '../errors.js'
 import { isId } from '../ids.js'
+import { roundTouched } from './rounds.js'
 
 export interface DispositionInput {
   decision: Decision
@@ -94,6 +95,7 @@ export async function dispositionRecorder({
   } else {
     await ctx.trx.insertInto('dispositions').values(row).execute()
   }
+  await roundTouched(ctx, round.id)
   await appendAudit(ctx, {
     action: existing ? 'disposition.change' : 'disposition.record',
     subjectType: 'contribution',

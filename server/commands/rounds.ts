@@ -76,6 +76,7 @@ export async function roundOpener({
     closes_at: new Date(input.closesAt).toISOString(),
     timezone: input.timezone,
     dispositions_published_at: null,
+    changes: 0,
     created_by: ctx.actor?.id ?? null,
     created_at: now,
     updated_at: now,
@@ -164,6 +165,7 @@ export async function dispositionsPublisher(
     dispositions_published_at: at,
     updated_at: at,
   })
+  await roundTouched(ctx, round.id)
   await appendAudit(ctx, {
     action: 'round.publish_dispositions',
     subjectType: 'round',
@@ -182,4 +184,13 @@ export async function dispositionsPublisher(
     link: `/rounds/${round.id}/table`,
   })
   return { ...round, dispositions_published_at: at, version }
+}
+
+/** Records that the round's contributions, co-sponsors or dispositions changed (cache key). */
+export async function roundTouched(ctx: CommandContext, roundId: string): Promise<void> {
+  await ctx.trx
+    .updateTable('comment_rounds')
+    .set((eb) => ({ changes: eb('changes', '+', 1) }))
+    .where('id', '=', roundId)
+    .execute()
 }

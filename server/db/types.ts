@@ -158,6 +158,7 @@ export interface CommentRoundTable {
   closes_at: string
   timezone: string
   dispositions_published_at: string | null
+  changes: number
   created_by: string | null
   created_at: string
   updated_at: string

@@ -12,8 +12,8 @@ import { type Cell, clean, formatDate, type Paragraph, redlineSpans, type Span }
 
 /** Columns in order. `merged` columns span all of a provision's contributions. */
 export const COLUMNS = [
-  { key: 'num', weight: 6.5, merged: true },
-  { key: 'text', weight: 16, merged: true },
+  { key: 'num', weight: 7.5, merged: true },
+  { key: 'text', weight: 15, merged: true },
   { key: 'party', weight: 9, merged: false },
   { key: 'kind', weight: 9, merged: false },
   { key: 'proposal', weight: 19, merged: false },

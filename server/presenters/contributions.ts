@@ -80,10 +80,7 @@ export function presentContribution(
     afterEid: c.after_eid,
     justification: c.justification,
     status: c.status,
-    cosponsors: details.cosponsors
-      .filter((s) => s.contribution_id === c.id)
-      .map((s) => details.parties.get(s.party_id)!)
-      .filter(Boolean),
+    cosponsors: (details.cosponsors.get(c.id) ?? []).map((id) => details.parties.get(id)!).filter(Boolean),
     draftedBy: ref(c.drafted_by),
     submittedBy: ref(c.submitted_by),
     submittedAt: c.submitted_at,

@@ -146,9 +146,12 @@ export async function withDetails(db: Queryable, contributions: ContributionRow[
         .where('id', 'in', [...userIds])
         .execute()
     : []
+  const cosponsorsOf = new Map<string, string[]>()
+  for (const c of cosponsors)
+    cosponsorsOf.set(c.contribution_id, [...(cosponsorsOf.get(c.contribution_id) ?? []), c.party_id])
   return {
     contributions,
-    cosponsors,
+    cosponsors: cosponsorsOf,
     dispositions: new Map(dispositions.map((d) => [d.contribution_id, d])),
     parties: new Map(parties.map((p) => [p.id, { id: p.id, code: p.code, name: JSON.parse(p.name) }])),
     users: new Map(users.map((u) => [u.id, u.display_name])),

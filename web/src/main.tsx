@@ -2,6 +2,7 @@
 import '@mantine/core/styles.css'
 import './styles/app.css'
 import './styles/text.css'
+import './styles/negotiation.css'
 import { MantineProvider } from '@mantine/core'
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'

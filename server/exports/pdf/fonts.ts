@@ -78,12 +78,11 @@ const REPLACEMENT = 0xfffd
 
 /**
  * Glyph lookup for one face: `adv[c]` is the advance of UTF-16 unit c in thousandths of an
- * em (-1 until looked up), `hex[c]` the 4-digit subset glyph id to write in a content
- * stream, `alt[c]` 1 when the glyph comes from the fallback face.
+ * em (-1 until looked up), `gid[c]` the subset glyph id to write in a content stream, `alt[c]` 1 when the glyph comes from the fallback face.
  */
 export class GlyphFont {
   readonly adv = new Float32Array(65536).fill(-1)
-  readonly hex: string[] = new Array(65536)
+  readonly gid = new Uint16Array(65536)
   readonly alt = new Uint8Array(65536)
   /** Set once any glyph of this face has been written (its font must go in the page resources). */
   used = false
@@ -107,7 +106,7 @@ export class GlyphFont {
       const fb = this.fallback
       if (fb.adv[c]! < 0) fb.load(c)
       this.adv[c] = fb.adv[c]!
-      this.hex[c] = fb.hex[c]!
+      this.gid[c] = fb.gid[c]!
       this.alt[c] = 1
       return
     }
@@ -120,14 +119,14 @@ export class GlyphFont {
     if (this.embedded.widths[gid] == null) this.embedded.widths[gid] = glyph.advanceWidth * this.scale
     if (this.embedded.unicode[gid] == null) this.embedded.unicode[gid] = [c]
     this.adv[c] = glyph.advanceWidth * this.scale
-    this.hex[c] = gid.toString(16).padStart(4, '0')
+    this.gid[c] = gid
     this.alt[c] = 0
   }
 
   private loadAs(c: number, as: number): void {
     if (this.adv[as]! < 0) this.load(as)
     this.adv[c] = this.adv[as]!
-    this.hex[c] = this.hex[as]!
+    this.gid[c] = this.gid[as]!
     this.alt[c] = this.alt[as]!
   }
 

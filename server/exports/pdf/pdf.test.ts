@@ -149,16 +149,17 @@ describe('consolidatedTablePdf', async () => {
   })
 })
 
-/** Decompressed content stream of each page, in order. */
+/** Decompressed content streams of each page (joined), in order. */
 function pageContents(pdf: Uint8Array): string[] {
   const buf = Buffer.from(pdf)
   const s = buf.toString('latin1')
-  const out: string[] = []
-  for (const m of s.matchAll(/\/Type \/Page\n[\s\S]*?\/Contents (\d+) 0 R/g)) {
-    const obj = new RegExp(`\\n${m[1]} 0 obj\\n<<([\\s\\S]*?)>>\\nstream\\n`).exec(s)!
+  const stream = (id: string) => {
+    const obj = new RegExp(`\\n${id} 0 obj\\n<<([\\s\\S]*?)>>\\nstream\\n`).exec(s)!
     const length = Number(/\/Length (\d+)/.exec(obj[1]!)![1])
     const start = obj.index + obj[0].length
-    out.push(inflateSync(buf.subarray(start, start + length)).toString('latin1'))
+    return inflateSync(buf.subarray(start, start + length)).toString('latin1')
   }
-  return out
+  return [...s.matchAll(/\/Type \/Page\n[\s\S]*?\/Contents (?:\[([^\]]*)\]|(\d+) 0 R)/g)].map((m) =>
+    [...(m[1] ?? `${m[2]} 0 R`).matchAll(/(\d+) 0 R/g)].map((r) => stream(r[1]!)).join('\n'),
+  )
 }

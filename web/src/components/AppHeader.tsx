@@ -9,6 +9,7 @@ import { Link, NavLink } from 'react-router'
 import { useLanguage, useT } from '../i18n/language.js'
 import { partyLabel } from '../lib/format.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
+import { NotificationBell } from './NotificationBell.js'
 
 interface AppHeaderProps {
   me?: MeDTO | undefined
@@ -38,6 +39,7 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
               <NavLink to="/" end>
                 {tr('ui.nav.dossiers')}
               </NavLink>
+              {me.party && <NavLink to="/contributions">{tr('ui.nav.contributions')}</NavLink>}
             </nav>
           )}
         </div>
@@ -51,6 +53,7 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
               </div>
             </div>
           )}
+          {me && <NotificationBell />}
           <LanguageSwitch me={me} />
           {me && onSignOut && (
             <Button size="xs" variant="white" color="navy" onClick={onSignOut} loading={signingOut}>

@@ -8,7 +8,7 @@ import type { VersionDTO } from '@core/api/types.js'
 import { t } from '@core/i18n/index.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import type { FlatProvision, Section } from '@core/text/model.js'
-import { useEffect } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useLocation } from 'react-router'
 import { useLanguage, useT } from '../i18n/language.js'
 import { provisionNumber } from '../lib/format.js'
@@ -34,9 +34,10 @@ interface ProvisionProps {
   order: readonly Lang[]
   /** The provision named by the address's #fragment. */
   targeted: boolean
+  margin?: ((provision: FlatProvision) => ReactNode) | undefined
 }
 
-function Provision({ provision, lang, order, targeted }: ProvisionProps) {
+function Provision({ provision, lang, order, targeted, margin }: ProvisionProps) {
   const tr = useT()
   const { lang: uiLang } = useLanguage()
   const text = textIn(provision, lang, order)
@@ -65,11 +66,23 @@ function Provision({ provision, lang, order, targeted }: ProvisionProps) {
           </p>
         )}
       </div>
+      {margin && (
+        <div className="provision__margin" lang={uiLang}>
+          {margin(provision)}
+        </div>
+      )}
     </div>
   )
 }
 
-export function DocumentText({ version, lang }: { version: VersionDTO; lang: Lang }) {
+interface DocumentTextProps {
+  version: VersionDTO
+  lang: Lang
+  /** What goes in the right margin of each provision (contributions, actions). */
+  margin?: ((provision: FlatProvision) => ReactNode) | undefined
+}
+
+export function DocumentText({ version, lang, margin }: DocumentTextProps) {
   const tr = useT()
   const order = [lang, ...version.languages.filter((l) => l !== lang)]
   const bySection = new Map<Section, FlatProvision[]>()
@@ -88,7 +101,11 @@ export function DocumentText({ version, lang }: { version: VersionDTO; lang: Lan
   }, [target])
 
   return (
-    <article className="doc-text" lang={lang} aria-label={tr('ui.document.text')}>
+    <article
+      className={margin ? 'doc-text doc-text--margin' : 'doc-text'}
+      lang={lang}
+      aria-label={tr('ui.document.text')}
+    >
       <p className="doc-text__title">{pickText(version.title, lang)}</p>
       {SECTIONS.map((section) => {
         const list = bySection.get(section)
@@ -105,6 +122,7 @@ export function DocumentText({ version, lang }: { version: VersionDTO; lang: Lan
                 lang={lang}
                 order={order}
                 targeted={provision.eid === target}
+                margin={margin}
               />
             ))}
           </section>

@@ -81,3 +81,12 @@ export function notificationText(n: NotificationDTO, lang: Lang, tr: Translate):
   }
   return tr(`notification.${n.kind}`, params)
 }
+
+/** "п. 5" for a numbered provision, else "Преамбула, абзац 3". */
+export function provisionName(p: FlatProvision | undefined, all: readonly FlatProvision[], tr: Translate): string {
+  if (!p) return ''
+  if (p.num) return tr('ui.provision.numbered', { num: p.num.replace(/\.$/, '') })
+  const same = all.filter((x) => x.section === p.section && x.depth === p.depth && x.parentEid === p.parentEid)
+  const n = same.findIndex((x) => x.eid === p.eid) + 1
+  return tr('ui.provision.unnumbered', { section: tr(`section.${p.section}`), n })
+}

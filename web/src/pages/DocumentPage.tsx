@@ -3,15 +3,15 @@
  * date), the content hash and the text-language switch, then the structured text of the
  * chosen version. `/documents/:id` shows the latest version the user may see.
  */
-import type { DocumentDTO, VersionDTO, VersionSummaryDTO } from '@core/api/types.js'
+import type { DocumentDTO, VersionSummaryDTO } from '@core/api/types.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { useDocument, useVersion } from '../api/queries.js'
 import { Crumbs } from '../components/Crumbs.js'
-import { DocumentText } from '../components/DocumentText.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
+import { DocumentWorkspace } from '../components/negotiation/DocumentWorkspace.js'
 import { PageLoader } from '../components/PageLoader.js'
 import { VersionStatusBadge } from '../components/StatusBadges.js'
 import { TextLanguageSwitch } from '../components/TextLanguageSwitch.js'
@@ -69,7 +69,15 @@ export function DocumentPage() {
           />
           {version.isPending && <PageLoader />}
           {version.isError && <ErrorAlert error={version.error} />}
-          {version.isSuccess && <VersionText version={version.data.data} textLang={textLang} />}
+          {version.isSuccess && (
+            <DocumentWorkspace
+              doc={doc}
+              version={version.data.data}
+              versionPolicies={version.data.policies}
+              versions={versions}
+              textLang={textLang}
+            />
+          )}
         </>
       )}
     </Stack>
@@ -141,25 +149,5 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
         )}
       </Group>
     </Paper>
-  )
-}
-
-function VersionText({ version, textLang }: { version: VersionDTO; textLang: Lang }) {
-  const tr = useT()
-  const { lang } = useLanguage()
-  return (
-    <>
-      <p className="print-only">
-        {tr('ui.document.printLine', {
-          label: pickText(version.label, lang),
-          status: tr(`versionStatus.${version.status}`),
-          date: formatDate(versionDate(version), lang),
-          hash: version.contentHash,
-        })}
-      </p>
-      <Paper className="panel doc-sheet" px={{ base: 'md', sm: 48 }} py={{ base: 'lg', sm: 40 }}>
-        <DocumentText version={version} lang={textLang} />
-      </Paper>
-    </>
   )
 }

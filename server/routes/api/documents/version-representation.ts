@@ -10,19 +10,14 @@
 import { createHash } from 'node:crypto'
 import type { VersionDTO } from '@core/api/types.js'
 import { type DocumentContent, flattenProvisions } from '@core/text/model.js'
+import { ByteLru, type CachedBody } from '../../../http/byte-lru.js'
 import { presentVersionSummary } from '../../../presenters/documents.js'
 import type { VersionSummaryRow } from '../../../repositories/documents.js'
 
-/** Upper bound of the cache, in bytes of response bodies. */
-const MAX_BYTES = 64 * 1024 * 1024
+export type Representation = CachedBody
 
-export interface Representation {
-  body: Buffer
-  etag: string
-}
-
-const cache = new Map<string, Representation>()
-let cachedBytes = 0
+/** Up to 64 MiB of response bodies. */
+const cache = new ByteLru(64 * 1024 * 1024)
 
 /** Builds the `data` JSON of a version from its canonical content. */
 export function buildVersionJson(
@@ -49,13 +44,7 @@ export function cachedRepresentation(
   policiesJson: string,
 ): Representation | undefined {
   if (summary.status !== 'published') return undefined
-  const key = keyOf(summary, policiesJson)
-  const hit = cache.get(key)
-  if (hit) {
-    cache.delete(key)
-    cache.set(key, hit)
-  }
-  return hit
+  return cache.get(keyOf(summary, policiesJson))
 }
 
 /** Assembles `{ data, policies }` as bytes with its ETag, and keeps it if the version is circulated. */
@@ -67,14 +56,6 @@ export function representation(
   const body = Buffer.from(`{"data":${dataJson},"policies":${policiesJson}}`, 'utf8')
   const policiesTag = createHash('sha256').update(policiesJson).digest('hex').slice(0, 8)
   const rep = { body, etag: `"${summary.content_hash.slice(0, 32)}-${summary.version}-${policiesTag}"` }
-  if (summary.status === 'published' && body.length <= MAX_BYTES / 4) {
-    cache.set(keyOf(summary, policiesJson), rep)
-    cachedBytes += body.length
-    while (cachedBytes > MAX_BYTES) {
-      const [oldestKey, oldest] = cache.entries().next().value!
-      cache.delete(oldestKey)
-      cachedBytes -= oldest.body.length
-    }
-  }
+  if (summary.status === 'published') cache.set(keyOf(summary, policiesJson), rep)
   return rep
 }

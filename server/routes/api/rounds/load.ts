@@ -13,6 +13,7 @@ import { versionContent } from '../../../repositories/documents.js'
 import {
   contributionSubject,
   contributionsOfRound,
+  type LoadedRound,
   loadContribution,
   loadRound,
   withDetails,
@@ -85,8 +86,12 @@ export async function visibleContributions(
 }
 
 /** The consolidated table as the user may see it: drafts of other parties never, dispositions once published. */
-export async function consolidatedTable(db: Queryable, id: string, user: CurrentUser, query: TableQuery) {
-  const loaded = await readableRound(db, id, user)
+export async function consolidatedTable(
+  db: Queryable,
+  loaded: LoadedRound,
+  user: CurrentUser,
+  query: TableQuery,
+) {
   const lang = (query.lang ?? loaded.document.working_language) as Lang
   const content = JSON.parse(await versionContent(db, loaded.round.version_id)) as DocumentContent
   const { contributions, ...details } = await contributionsOfRound(db, loaded.round.id)

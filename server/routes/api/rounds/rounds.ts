@@ -1,5 +1,6 @@
 /** Comment rounds: opening, changing dates, contributions, dispositions, the consolidated table. */
 
+import { createHash } from 'node:crypto'
 import {
   bulkDispositionRequest,
   createContributionRequest,
@@ -9,6 +10,7 @@ import {
   versionOnlyRequest,
 } from '@core/api/contribution-requests.js'
 import { pageQuery } from '@core/api/requests.js'
+import { canonicalJson } from '@core/text/canonical.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { contributionDrafter } from '../../../commands/contributions.js'
@@ -16,6 +18,7 @@ import { dispositionRecorder } from '../../../commands/dispositions.js'
 import { dispositionsPublisher, roundOpener, roundUpdater } from '../../../commands/rounds.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { assertVersion, notFound } from '../../../errors.js'
+import { ByteLru } from '../../../http/byte-lru.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { versionFrom } from '../../../http/versioning.js'
 import { isId } from '../../../ids.js'
@@ -23,7 +26,7 @@ import { decodeCursor, pageOf } from '../../../pagination.js'
 import { authorize, can, policiesFor } from '../../../policies/index.js'
 import { presentContribution } from '../../../presenters/contributions.js'
 import { loadDocument } from '../../../repositories/documents.js'
-import { contributionSubject, withDetails } from '../../../repositories/rounds.js'
+import { contributionSubject, roundState, withDetails } from '../../../repositories/rounds.js'
 import type { RouteDeps } from '../../deps.js'
 import {
   CONTRIBUTION_ACTIONS,
@@ -265,6 +268,9 @@ const rounds: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
   )
 
+  // The table of a round is the same for every viewer of a kind until the round changes:
+  // built once per (round, change count, viewer kind, filters) and kept as bytes.
+  const tableCache = new ByteLru(128 * 1024 * 1024, 64 * 1024 * 1024)
   app.get(
     '/api/rounds/:id/table',
     {
@@ -275,10 +281,23 @@ const rounds: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
         querystring: tableQuery,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const user = currentUser(req)
-      const { table, loaded } = await consolidatedTable(db, req.params.id, user, req.query)
-      return { data: table, policies: policiesFor(user, loaded.roundSubject, ROUND_ACTIONS) }
+      const loaded = await readableRound(db, req.params.id, user)
+      const { round, roundSubject } = loaded
+      const policies = JSON.stringify(policiesFor(user, roundSubject, ROUND_ACTIONS))
+      const viewer = `${user.partyId ?? `sec:${user.secretariatOrgId}`}:${can(user, 'read_dispositions', roundSubject)}`
+      const key = `${round.id}:${round.changes}:${round.version}:${roundState(round)}:${viewer}:${canonicalJson(req.query)}:${policies}`
+      let cached = tableCache.get(key)
+      if (!cached) {
+        const { table } = await consolidatedTable(db, loaded, user, req.query)
+        const body = Buffer.from(`{"data":${JSON.stringify(table)},"policies":${policies}}`, 'utf8')
+        cached = { body, etag: `"t-${createHash('sha256').update(key).digest('hex').slice(0, 24)}"` }
+        tableCache.set(key, cached)
+      }
+      reply.header('etag', cached.etag).header('cache-control', 'private, no-cache')
+      if (req.headers['if-none-match'] === cached.etag) return reply.status(304).send()
+      return reply.type('application/json; charset=utf-8').send(cached.body)
     },
   )
 }
