@@ -45,7 +45,7 @@ function id() {
 }
 
 /** Writes a dossier with 60 parties, a 1,000-provision version, a round and 20,000 contributions. */
-function seed(file) {
+export function seed(file) {
   const db = new Database(file)
   const rand = prng(7)
   const now = new Date().toISOString()
@@ -139,6 +139,7 @@ function seed(file) {
 async function timeRequests(url, headers) {
   const times = []
   let bytes = 0
+  let first = null
   for (let i = 0; i < SAMPLES + 3; i++) {
     const started = performance.now()
     const res = await fetch(url, { headers })
@@ -146,10 +147,11 @@ async function timeRequests(url, headers) {
     if (!res.ok) throw new Error(`${url} → ${res.status}: ${Buffer.from(body).toString().slice(0, 300)}`)
     const ms = performance.now() - started
     bytes = body.byteLength
+    first ??= ms
     if (i >= 3) times.push(ms)
   }
   times.sort((a, b) => a - b)
-  return { p50: median(times), p95: times[Math.floor(times.length * 0.95)], bytes }
+  return { p50: median(times), p95: times[Math.floor(times.length * 0.95)], bytes, first }
 }
 
 export async function run() {
@@ -183,7 +185,7 @@ export async function run() {
     await waitForOutput(peer, /listening/)
     const theirs = await timeRequests(`http://127.0.0.1:${peerPort}/doc`, {})
     const pass = ours.p50 <= 150
-    const conditions = `${machine()}; SQLite in os.tmpdir(); ${PROVISIONS} provisions, ${PARTIES} parties, ${CONTRIBUTIONS} contributions (about half disposed), ${shown} shown; editor's session; ${SAMPLES} sequential GETs after 3 warm-up, one connection; payload ${ours.bytes} B; ours p50 ${round(ours.p50, 1)} ms p95 ${round(ours.p95, 1)} ms; peer (bare fastify, same bytes) p50 ${round(theirs.p50, 1)} ms; ${new Date().toISOString()}`
+    const conditions = `${machine()}; SQLite in os.tmpdir(); ${PROVISIONS} provisions, ${PARTIES} parties, ${CONTRIBUTIONS} contributions (about half disposed), ${shown} shown; editor's session; ${SAMPLES} sequential GETs after 3 warm-up, one connection; payload ${ours.bytes} B; ours p50 ${round(ours.p50, 1)} ms p95 ${round(ours.p95, 1)} ms, first request (table built, then kept until the round changes) ${round(ours.first, 1)} ms; peer (bare fastify, same bytes) p50 ${round(theirs.p50, 1)} ms; ${new Date().toISOString()}`
     return {
       entry: {
         name: 'table.json',
@@ -196,7 +198,7 @@ export async function run() {
         goal: 'value <= 150 ms',
         pass,
         conditions,
-        extra: { p95_ms: round(ours.p95, 1), payload_bytes: ours.bytes, rows: rows.length, contributions_shown: shown },
+        extra: { p95_ms: round(ours.p95, 1), cold_ms: round(ours.first, 1), payload_bytes: ours.bytes, rows: rows.length, contributions_shown: shown },
       },
       summary: `table.json: p50 ${round(ours.p50, 1)} ms (p95 ${round(ours.p95, 1)}) vs bare fastify ${round(theirs.p50, 1)} ms, ${shown} contributions, ${ours.bytes} B → ${pass ? 'PASS' : 'FAIL'} (p50 <= 150 ms)`,
       record: true,

@@ -962,10 +962,34 @@ function diffChunks(a: string, from1: number, to1: number, b: string, from2: num
   }
 }
 
-/** A stretch between matched chunks: at the token level when both sides have words. */
+/** Up to this many characters a side, a stretch is refined by trimming alone. */
+const SMALL_STRETCH = 48
+
+/**
+ * A stretch between matched chunks: at the token level when both sides have words. A
+ * small one (a word or two that changed) only has its common leading and trailing tokens
+ * kept, such as the comma of "области," → "сфере,": cheaper than a search, and the same
+ * after the semantic cleanup, which folds short equalities inside a change anyway.
+ */
 function refine(a: string, pa: number, qa: number, b: string, pb: number, qb: number, out: OpBuilder) {
-  if (spaceEnd(a, pa, qa) === qa || spaceEnd(b, pb, qb) === qb) out.between(pa, qa, pb, qb)
-  else diffMiddle(a, pa, qa, b, pb, qb, out)
+  if (spaceEnd(a, pa, qa) === qa || spaceEnd(b, pb, qb) === qb) {
+    out.between(pa, qa, pb, qb)
+    return
+  }
+  if (qa - pa > SMALL_STRETCH || qb - pb > SMALL_STRETCH) {
+    diffMiddle(a, pa, qa, b, pb, qb, out)
+    return
+  }
+  const min = Math.min(qa - pa, qb - pb)
+  let pre = 0
+  while (pre < min && a.charCodeAt(pa + pre) === b.charCodeAt(pb + pre)) pre++
+  while (pre > 0 && !(isBoundary(a, pa + pre) && isBoundary(b, pb + pre))) pre--
+  let suf = 0
+  while (suf < min - pre && a.charCodeAt(qa - 1 - suf) === b.charCodeAt(qb - 1 - suf)) suf++
+  while (suf > 0 && !(isBoundary(a, qa - suf) && isBoundary(b, qb - suf))) suf--
+  out.equal(pa, pa + pre)
+  out.between(pa + pre, qa - suf, pb + pre, qb - suf)
+  out.equal(qa - suf, qa)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 /** Routes of the workspace. Everything but sign-in requires a session. */
 import { Route, Routes } from 'react-router'
 import { RequireAuth } from './components/RequireAuth.js'
+import { ComparePage } from './pages/ComparePage.js'
+import { ContributionsPage } from './pages/ContributionsPage.js'
 import { DocumentPage } from './pages/DocumentPage.js'
 import { DossierListPage } from './pages/DossierListPage.js'
 import { DossierPage } from './pages/DossierPage.js'
 import { LoginPage } from './pages/LoginPage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
+import { NotificationsPage } from './pages/NotificationsPage.js'
+import { TablePage } from './pages/TablePage.js'
 
 export function App() {
   return (
@@ -16,6 +20,10 @@ export function App() {
         <Route path="/dossiers/:id" element={<DossierPage />} />
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/versions/:versionId" element={<DocumentPage />} />
+        <Route path="/documents/:id/compare" element={<ComparePage />} />
+        <Route path="/rounds/:id/table" element={<TablePage />} />
+        <Route path="/contributions" element={<ContributionsPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

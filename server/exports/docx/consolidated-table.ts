@@ -46,9 +46,8 @@ const LAST_P_PR = ''
 /** Writes the consolidated table as .docx bytes. */
 export function consolidatedTableDocx(table: ConsolidatedTableDTO, lang: Lang): Uint8Array {
   const model = buildTableModel(table, lang)
-  const document = documentXml(model)
   return packageDocx({
-    document,
+    document: (emit) => documentXml(model, emit),
     styles: stylesXml({ size: TABLE_SIZE, langTag: langTag(lang) }),
     settings: settingsXml(),
     footer: footerXml(model.pageTemplate, table.document.reference ?? '', TEXT_W),
@@ -68,8 +67,8 @@ function cellXml(index: number, cell: Cell, extraTcPr = ''): string {
 const VMERGE_RESTART = '<w:vMerge w:val="restart"/>'
 const VMERGE_CONTINUE = `<w:vMerge/>`
 
-function documentXml(model: TableModel): string {
-  const out: string[] = []
+function documentXml(model: TableModel, emit: (xml: string) => void): void {
+  const out = { push: (...xml: string[]) => xml.forEach((x) => emit(x)) }
   out.push(
     `${XML_DECL}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>`,
     ...titleBlock(model),
@@ -117,7 +116,6 @@ function documentXml(model: TableModel): string {
     '<w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>',
     `<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="${PAGE_W}" w:h="${PAGE_H}" w:orient="landscape"/><w:pgMar w:top="${MARGIN_TOP}" w:right="${MARGIN_X}" w:bottom="${MARGIN_BOTTOM}" w:left="${MARGIN_X}" w:header="567" w:footer="397" w:gutter="0"/><w:cols w:space="708"/></w:sectPr></w:body></w:document>`,
   )
-  return out.join('')
 }
 
 function titleBlock(model: TableModel): string[] {

@@ -3,7 +3,7 @@
  * the package parts every document needs, and the zip (fflate). Element order follows the
  * ECMA-376 schema sequences (Word rejects some out-of-order properties).
  */
-import { zipSync } from 'fflate'
+import { Zip, ZipDeflate } from 'fflate'
 import { clean, type Paragraph, type Span } from '../text.js'
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -103,8 +103,11 @@ export function footerXml(template: string, left: string, rightTabTwips: number)
 }
 
 export interface PackageInput {
-  /** word/document.xml, as bytes (UTF-8) or text. */
-  document: string | Uint8Array
+  /**
+   * word/document.xml: its text, or a writer that emits it piece by piece (encoded and
+   * compressed as it goes, so the whole XML is never held in memory at once).
+   */
+  document: string | ((emit: (xml: string) => void) => void)
   styles: string
   settings: string
   footer?: string
@@ -129,20 +132,59 @@ export function packageDocx(input: PackageInput): Uint8Array {
   const app = `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Concord</Application><DocSecurity>0</DocSecurity></Properties>`
   const level = input.level ?? 1
   const mtime = new Date(when)
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': enc.encode(contentTypes),
-    '_rels/.rels': enc.encode(rels),
-    'word/document.xml': typeof input.document === 'string' ? enc.encode(input.document) : input.document,
-    'word/_rels/document.xml.rels': enc.encode(docRels),
-    'word/styles.xml': enc.encode(input.styles),
-    'word/settings.xml': enc.encode(input.settings),
-    'docProps/core.xml': enc.encode(core),
-    'docProps/app.xml': enc.encode(app),
-  }
-  if (input.footer) files['word/footer1.xml'] = enc.encode(input.footer)
   const year = mtime.getUTCFullYear()
   const zipTime = year >= 1980 && year < 2099 ? mtime : new Date('2020-01-01T00:00:00Z')
-  return zipSync(files, { level, mtime: zipTime })
+  const out: Uint8Array[] = []
+  let failure: Error | null = null
+  const zip = new Zip((err, data) => {
+    if (err) failure = err
+    else out.push(data)
+  })
+  const entry = (name: string) => {
+    const file = new ZipDeflate(name, { level })
+    file.mtime = zipTime
+    zip.add(file)
+    return file
+  }
+  const add = (name: string, text: string) => {
+    const file = entry(name)
+    file.push(enc.encode(text), true)
+  }
+  add('[Content_Types].xml', contentTypes)
+  add('_rels/.rels', rels)
+  const doc = entry('word/document.xml')
+  if (typeof input.document === 'string') doc.push(enc.encode(input.document), true)
+  else {
+    // Pieces are batched into ~256k characters before encoding: few, large pushes.
+    let batch: string[] = []
+    let size = 0
+    input.document((xml) => {
+      batch.push(xml)
+      size += xml.length
+      if (size >= 1 << 18) {
+        doc.push(enc.encode(batch.join('')))
+        batch = []
+        size = 0
+      }
+    })
+    doc.push(enc.encode(batch.join('')), true)
+  }
+  add('word/_rels/document.xml.rels', docRels)
+  add('word/styles.xml', input.styles)
+  add('word/settings.xml', input.settings)
+  if (input.footer) add('word/footer1.xml', input.footer)
+  add('docProps/core.xml', core)
+  add('docProps/app.xml', app)
+  zip.end()
+  if (failure) throw failure
+  const total = out.reduce((n, c) => n + c.length, 0)
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of out) {
+    bytes.set(chunk, offset)
+    offset += chunk.length
+  }
+  return bytes
 }
 
 /** The BCP 47 tag Word expects for our languages. */

@@ -12,7 +12,7 @@ import type {
 } from '@core/api/contributions.js'
 import type { Envelope, ListEnvelope, Policies } from '@core/api/types.js'
 import type { Lang } from '@core/i18n/languages.js'
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, type RequestOptions } from './client.js'
 
 const enc = encodeURIComponent
@@ -105,7 +105,7 @@ export function useConsolidatedTable(roundId: string, params: TableParams) {
   const query = tableQueryString(params)
   return useQuery({
     queryKey: ['table', roundId, query],
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       api<Envelope<ConsolidatedTableDTO>>(`/api/rounds/${enc(roundId)}/table${query ? `?${query}` : ''}`, {
         signal,

@@ -51,6 +51,7 @@ export function useDossiers() {
 export function useDossier(id: string) {
   return useQuery({
     queryKey: ['dossier', id],
+    enabled: !!id,
     queryFn: ({ signal }) => api<Envelope<DossierDTO>>(`/api/dossiers/${encodeURIComponent(id)}`, { signal }),
   })
 }
@@ -58,6 +59,7 @@ export function useDossier(id: string) {
 export function useDocument(id: string) {
   return useQuery({
     queryKey: ['document', id],
+    enabled: !!id,
     queryFn: ({ signal }) =>
       api<Envelope<DocumentDTO>>(`/api/documents/${encodeURIComponent(id)}`, { signal }),
   })
@@ -66,7 +68,7 @@ export function useDocument(id: string) {
 export function useVersion(documentId: string, versionId: string | null) {
   return useQuery({
     queryKey: ['version', documentId, versionId],
-    enabled: versionId !== null,
+    enabled: versionId !== null && !!documentId,
     // Published versions are immutable: once read, they never change.
     staleTime: 10 * 60_000,
     queryFn: ({ signal }) =>

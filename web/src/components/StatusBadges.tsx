@@ -6,7 +6,7 @@ import type { ContributionStatus, Decision, RoundState } from '@core/api/contrib
 import type { MembershipStatus, VersionStatus } from '@core/domain/roles.js'
 import { useT } from '../i18n/language.js'
 
-type Tone = 'green' | 'amber' | 'navy' | 'grey' | 'red'
+export type Tone = 'green' | 'amber' | 'navy' | 'grey' | 'red'
 
 const VERSION_LOOK: Record<VersionStatus, { tone: Tone; symbol: string }> = {
   draft: { tone: 'amber', symbol: '✎' },
@@ -39,7 +39,7 @@ const DECISION_LOOK: Record<Decision | 'undecided', { tone: Tone; symbol: string
   undecided: { tone: 'grey', symbol: '○' },
 }
 
-function StatusLabel({
+export function StatusLabel({
   tone,
   symbol,
   word,

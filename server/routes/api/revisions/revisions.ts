@@ -2,7 +2,7 @@
 
 import { compareQuery, createRevisionRequest } from '@core/api/contribution-requests.js'
 import type { RedlineDTO } from '@core/api/contributions.js'
-import type { Lang } from '@core/i18n/languages.js'
+import { type Lang, type LocalizedText, pickText } from '@core/i18n/languages.js'
 import { diffContents, redlineStats } from '@core/text/diff.js'
 import type { DocumentContent } from '@core/text/model.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -10,6 +10,8 @@ import { z } from 'zod'
 import { revisionCreator } from '../../../commands/revisions.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
 import { notFound } from '../../../errors.js'
+import { redlineDocx } from '../../../exports/docx/redline.js'
+import { DOCX_TYPE, sendDownload } from '../../../http/download.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { authorize, can, policiesFor } from '../../../policies/index.js'
 import {
@@ -160,6 +162,33 @@ const revisions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       ),
       policies: {},
     }),
+  )
+
+  app.get(
+    '/api/documents/:id/compare.docx',
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'The redline as DOCX with Word tracked changes (w:ins / w:del)',
+        params: idParams,
+        querystring: compareQuery,
+      },
+    },
+    async (req, reply) => {
+      const user = currentUser(req)
+      const redline = await redlineFor(db, req.params.id, req.query.from, req.query.to, req.query.lang, user)
+      const { document } = await loadDocument(db, req.params.id)
+      const lang = redline.lang
+      const title = pickText(JSON.parse(document.title), lang)
+      const label = (l: LocalizedText) => pickText(l, lang)
+      const name = `${label(redline.from.label)} - ${label(redline.to.label)}.docx`
+      return sendDownload(
+        reply,
+        redlineDocx(redline, title, lang, { author: user.displayName }),
+        DOCX_TYPE,
+        name,
+      )
+    },
   )
 }
 

@@ -10,6 +10,7 @@ import {
   versionOnlyRequest,
 } from '@core/api/contribution-requests.js'
 import { pageQuery } from '@core/api/requests.js'
+import { t } from '@core/i18n/index.js'
 import { canonicalJson } from '@core/text/canonical.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -18,7 +19,10 @@ import { dispositionRecorder } from '../../../commands/dispositions.js'
 import { dispositionsPublisher, roundOpener, roundUpdater } from '../../../commands/rounds.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { assertVersion, notFound } from '../../../errors.js'
+import { consolidatedTableDocx } from '../../../exports/docx/consolidated-table.js'
+import { consolidatedTablePdf } from '../../../exports/pdf/consolidated-table.js'
 import { ByteLru } from '../../../http/byte-lru.js'
+import { DOCX_TYPE, PDF_TYPE, sendDownload } from '../../../http/download.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { versionFrom } from '../../../http/versioning.js'
 import { isId } from '../../../ids.js'
@@ -300,6 +304,30 @@ const rounds: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       return reply.type('application/json; charset=utf-8').send(cached.body)
     },
   )
+
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/rounds/:id/table.${format}`,
+      {
+        schema: {
+          tags: ['rounds'],
+          summary: `The consolidated table as ${format.toUpperCase()} (same filters as the JSON)`,
+          params: idParams,
+          querystring: tableQuery,
+        },
+      },
+      async (req, reply) => {
+        const user = currentUser(req)
+        const loaded = await readableRound(db, req.params.id, user)
+        const { table } = await consolidatedTable(db, loaded, user, req.query)
+        const headings = table.lang === 'en' ? 'en' : 'ru'
+        const name = `${t(headings, 'export.table.title')} ${loaded.dossier.reference}.${format}`
+        if (format === 'docx')
+          return sendDownload(reply, consolidatedTableDocx(table, headings), DOCX_TYPE, name)
+        return sendDownload(reply, await consolidatedTablePdf(table, headings), PDF_TYPE, name)
+      },
+    )
+  }
 }
 
 export default rounds

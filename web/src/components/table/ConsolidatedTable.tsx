@@ -29,7 +29,7 @@ function linesOf(table: ConsolidatedTableDTO, order: TableOrder): Line[] {
     // A stable sort: within a party, the document's order.
     return lines.sort((a, b) => a.contribution.party.code.localeCompare(b.contribution.party.code))
   }
-  return table.rows.flatMap((row) =>
+  return table.rows.flatMap((row): Line[] =>
     row.contributions.length === 0
       ? [{ row, contribution: null, span: 1 }]
       : row.contributions.map((c, i) => ({ row, contribution: c, span: i === 0 ? row.contributions.length : 0 })),
