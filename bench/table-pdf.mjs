@@ -145,7 +145,7 @@ const bytes = await page.pdf({
   format: 'A4', landscape: true, printBackground: true, displayHeaderFooter: true,
   headerTemplate: '<span></span>',
   footerTemplate: "<div style=\\"font-size:7.5pt;width:100%;text-align:right;margin-right:34pt;font-family:'DejaVu Serif'\\">стр. <span class=pageNumber></span> из <span class=totalPages></span></div>",
-  margin: { top: '34pt', bottom: '42pt', left: '34pt', right: '34pt' },
+  margin: { top: '12mm', bottom: '14.8mm', left: '12mm', right: '12mm' },
 })
 const ms = performance.now() - t0
 clearInterval(sampler)

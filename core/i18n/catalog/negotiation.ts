@@ -25,7 +25,8 @@ export const negotiationMessages = {
     'roundState.scheduled': 'Сбор замечаний ещё не начат',
     'roundState.open': 'Идёт сбор замечаний и предложений',
     'roundState.closed': 'Сбор замечаний и предложений завершён',
-    'notification.round_opened': 'Открыт сбор замечаний и предложений к проекту «{document}» — до {closesAt}.',
+    'notification.round_opened':
+      'Открыт сбор замечаний и предложений к проекту «{document}» — до {closesAt}.',
     'notification.round_closing':
       'Сбор замечаний и предложений к проекту «{document}» завершается {closesAt}.',
     'notification.dispositions_published':
@@ -62,10 +63,11 @@ export const negotiationMessages = {
     'roundState.scheduled': 'Comments not yet open',
     'roundState.open': 'Comments and proposals open',
     'roundState.closed': 'Comments and proposals closed',
-    'notification.round_opened': 'Comments and proposals on the draft “{document}” are open until {closesAt}.',
+    'notification.round_opened':
+      'Comments and proposals on the draft “{document}” are open until {closesAt}.',
     'notification.round_closing': 'Comments and proposals on the draft “{document}” close on {closesAt}.',
     'notification.dispositions_published':
-      "The secretariat has published its dispositions of the comments and proposals on the draft “{document}”.",
+      'The secretariat has published its dispositions of the comments and proposals on the draft “{document}”.',
     'timezone.Europe/Minsk': 'Minsk',
     'timezone.Europe/Moscow': 'Moscow',
     'timezone.Asia/Dushanbe': 'Dushanbe',

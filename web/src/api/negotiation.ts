@@ -12,17 +12,20 @@ import type {
 } from '@core/api/contributions.js'
 import type { Envelope, ListEnvelope, Policies } from '@core/api/types.js'
 import type { Lang } from '@core/i18n/languages.js'
-import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { api, type RequestOptions } from './client.js'
 
 const enc = encodeURIComponent
 const PAGE = 200
 
 /** Every page of a list, followed through `nextCursor`. */
-async function allPages<T>(
-  path: string,
-  signal: AbortSignal,
-): Promise<{ data: T[]; policies: Policies }> {
+async function allPages<T>(path: string, signal: AbortSignal): Promise<{ data: T[]; policies: Policies }> {
   const out: T[] = []
   let cursor: string | null = null
   let policies: Policies = {}

@@ -64,7 +64,12 @@ export function NotificationBell() {
         <Group justify="space-between" align="center" mb="xs">
           <h2 className="bell__title">{tr('ui.notifications.title')}</h2>
           {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => markAll.mutate()}
+              loading={markAll.isPending}
+            >
               {tr('ui.notifications.markAll')}
             </Button>
           )}

@@ -47,10 +47,12 @@ export function RedlineLegend() {
   return (
     <p className="redline-legend">
       <span>
-        <del className="redline-legend__sample">{tr('ui.redline.sample')}</del> — {tr('ui.redline.legendDeleted')}
+        <del className="redline-legend__sample">{tr('ui.redline.sample')}</del> —{' '}
+        {tr('ui.redline.legendDeleted')}
       </span>
       <span>
-        <ins className="redline-legend__sample">{tr('ui.redline.sample')}</ins> — {tr('ui.redline.legendInserted')}
+        <ins className="redline-legend__sample">{tr('ui.redline.sample')}</ins> —{' '}
+        {tr('ui.redline.legendInserted')}
       </span>
     </p>
   )

@@ -75,7 +75,14 @@ export function MembershipBadge({ status }: { status: MembershipStatus }) {
 export function RoundStateBadge({ state }: { state: RoundState }) {
   const tr = useT()
   const look = ROUND_LOOK[state] ?? ROUND_LOOK.closed
-  return <StatusLabel tone={look.tone} symbol={look.symbol} word={tr(`roundState.${state}`)} testId="round-state" />
+  return (
+    <StatusLabel
+      tone={look.tone}
+      symbol={look.symbol}
+      word={tr(`roundState.${state}`)}
+      testId="round-state"
+    />
+  )
 }
 
 export function ContributionStatusBadge({ status }: { status: ContributionStatus }) {

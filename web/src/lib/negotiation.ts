@@ -41,9 +41,7 @@ export function proposedFull(c: ContributionDTO, current: string): string {
 export function zoneLabel(timeZone: string, tr: Translate): string {
   if (timeZone === 'UTC') return 'UTC'
   const key = `timezone.${timeZone}`
-  const city = hasMessage('ru', key)
-    ? tr(key)
-    : (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')
+  const city = hasMessage('ru', key) ? tr(key) : (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')
   return `${city}, ${timeZone}`
 }
 
@@ -83,10 +81,16 @@ export function notificationText(n: NotificationDTO, lang: Lang, tr: Translate):
 }
 
 /** "п. 5" for a numbered provision, else "Преамбула, абзац 3". */
-export function provisionName(p: FlatProvision | undefined, all: readonly FlatProvision[], tr: Translate): string {
+export function provisionName(
+  p: FlatProvision | undefined,
+  all: readonly FlatProvision[],
+  tr: Translate,
+): string {
   if (!p) return ''
   if (p.num) return tr('ui.provision.numbered', { num: p.num.replace(/\.$/, '') })
-  const same = all.filter((x) => x.section === p.section && x.depth === p.depth && x.parentEid === p.parentEid)
+  const same = all.filter(
+    (x) => x.section === p.section && x.depth === p.depth && x.parentEid === p.parentEid,
+  )
   const n = same.findIndex((x) => x.eid === p.eid) + 1
   return tr('ui.provision.unnumbered', { section: tr(`section.${p.section}`), n })
 }

@@ -9,8 +9,8 @@ import { useId } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { useCompare } from '../api/negotiation.js'
 import { useDocument, useVersion } from '../api/queries.js'
-import { ChangeList, type CompareView } from '../components/compare/ChangeList.js'
 import { Crumbs } from '../components/Crumbs.js'
+import { ChangeList, type CompareView } from '../components/compare/ChangeList.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
 import { comparePair } from '../components/negotiation/DocumentActions.js'
@@ -37,7 +37,11 @@ export function ComparePage() {
   const languages = toSummary?.languages.length ? toSummary.languages : [doc?.workingLanguage ?? lang]
   const asked = search.get('lang')
   const textLang: Lang =
-    isLang(asked) && languages.includes(asked) ? asked : languages.includes(lang) ? lang : (languages[0] ?? lang)
+    isLang(asked) && languages.includes(asked)
+      ? asked
+      : languages.includes(lang)
+        ? lang
+        : (languages[0] ?? lang)
   const view: CompareView = search.get('view') === 'side' ? 'side' : 'inline'
   const redline = useCompare(id, from, to, textLang)
   const fromVersion = useVersion(id, from)
@@ -124,7 +128,10 @@ export function ComparePage() {
                 aria-labelledby={langLabel}
                 value={textLang}
                 onChange={(value) => set('lang', value)}
-                data={languages.map((code) => ({ value: code, label: <span lang={code}>{tr(`lang.${code}`)}</span> }))}
+                data={languages.map((code) => ({
+                  value: code,
+                  label: <span lang={code}>{tr(`lang.${code}`)}</span>,
+                }))}
               />
             </Stack>
           )}
@@ -137,9 +144,16 @@ export function ComparePage() {
         <section aria-labelledby="changes-heading" className="compare">
           <Group justify="space-between" align="baseline" wrap="wrap" mb="sm">
             <Title order={2} id="changes-heading">
-              {tr('export.redline.versions', { from: pickText(r.from.label, lang), to: pickText(r.to.label, lang) })}
+              {tr('export.redline.versions', {
+                from: pickText(r.from.label, lang),
+                to: pickText(r.to.label, lang),
+              })}
             </Title>
-            <Anchor href={`/api/documents/${doc.id}/compare.docx?${query}`} download className="download-link no-print">
+            <Anchor
+              href={`/api/documents/${doc.id}/compare.docx?${query}`}
+              download
+              className="download-link no-print"
+            >
               {tr('ui.compare.downloadDocx')}
             </Anchor>
           </Group>

@@ -112,7 +112,12 @@ function RoundGroup({ contributions }: { contributions: ContributionDTO[] }) {
   const edit = (c: ContributionDTO) => {
     const eid = anchorEid(c)
     const provision = provisions.find((p) => p.eid === eid) ?? null
-    setTarget({ kind: c.kind, provision, provisionName: provisionName(provision ?? undefined, provisions, tr), existing: c })
+    setTarget({
+      kind: c.kind,
+      provision,
+      provisionName: provisionName(provision ?? undefined, provisions, tr),
+      existing: c,
+    })
   }
 
   return (

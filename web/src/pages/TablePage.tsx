@@ -57,7 +57,15 @@ export function TablePage() {
       (data?.rows ?? []).flatMap((row) =>
         row.contributions.map((c) => ({
           value: c.id,
-          label: `${c.party.code} · ${row.eid ? provisionName(provisions.find((p) => p.eid === row.eid), provisions, tr) : tr('ui.table.generalRow')} · ${tr(`kind.${c.kind}`)}`,
+          label: `${c.party.code} · ${
+            row.eid
+              ? provisionName(
+                  provisions.find((p) => p.eid === row.eid),
+                  provisions,
+                  tr,
+                )
+              : tr('ui.table.generalRow')
+          } · ${tr(`kind.${c.kind}`)}`,
         })),
       ),
     [data, provisions, tr],
@@ -90,7 +98,9 @@ export function TablePage() {
       <Crumbs
         items={[
           { label: tr('ui.nav.dossiers'), to: '/' },
-          ...(doc.data ? [{ label: data.document.reference, to: `/dossiers/${doc.data.data.dossier.id}` }] : []),
+          ...(doc.data
+            ? [{ label: data.document.reference, to: `/dossiers/${doc.data.data.dossier.id}` }]
+            : []),
           { label: title, to: `/documents/${data.document.id}/versions/${round.versionId}` },
           { label: tr('export.table.title') },
         ]}

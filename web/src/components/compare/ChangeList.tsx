@@ -77,7 +77,11 @@ function Change({
             {name}
           </h3>
           {change.status !== 'unchanged' && (
-            <StatusLabel tone={look.tone} symbol={look.symbol} word={tr(`ui.compare.status.${change.status}`)} />
+            <StatusLabel
+              tone={look.tone}
+              symbol={look.symbol}
+              word={tr(`ui.compare.status.${change.status}`)}
+            />
           )}
           {change.moved && (
             <StatusLabel

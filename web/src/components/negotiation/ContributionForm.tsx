@@ -81,7 +81,10 @@ function FormBody({
   const [invalid, setInvalid] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null)
-  const ops = useMemo(() => (kind === 'amendment' ? diffWords(current, wording) : []), [kind, current, wording])
+  const ops = useMemo(
+    () => (kind === 'amendment' ? diffWords(current, wording) : []),
+    [kind, current, wording],
+  )
   const changed = ops.some((op) => op.op !== 'equal')
   const needsWording = kind === 'amendment' || kind === 'insertion'
   const needsComment = kind === 'comment' || kind === 'general'
@@ -156,7 +159,11 @@ function FormBody({
         {needsWording && (
           <Textarea
             label={kind === 'amendment' ? tr('ui.form.wording') : tr('ui.form.newProvision')}
-            description={kind === 'amendment' ? tr('ui.form.wordingHint', { language: tr(`lang.${language}`) }) : undefined}
+            description={
+              kind === 'amendment'
+                ? tr('ui.form.wordingHint', { language: tr(`lang.${language}`) })
+                : undefined
+            }
             value={wording}
             onChange={(event) => setWording(event.currentTarget.value)}
             autosize
@@ -215,7 +222,12 @@ function FormBody({
           <Button variant="default" onClick={onClose} disabled={!!busy}>
             {tr('ui.action.cancel')}
           </Button>
-          <Button type="submit" variant={maySubmit ? 'outline' : 'filled'} loading={busy === 'draft'} disabled={!!busy}>
+          <Button
+            type="submit"
+            variant={maySubmit ? 'outline' : 'filled'}
+            loading={busy === 'draft'}
+            disabled={!!busy}
+          >
             {tr('ui.form.saveDraft')}
           </Button>
           {maySubmit && (

@@ -26,7 +26,10 @@ interface DocumentActionsProps {
 }
 
 /** The default pair of a comparison: the version before the shown one → the shown one. */
-export function comparePair(versions: VersionSummaryDTO[], shownId: string): { from: string; to: string } | null {
+export function comparePair(
+  versions: VersionSummaryDTO[],
+  shownId: string,
+): { from: string; to: string } | null {
   const ordered = [...versions].sort((a, b) => a.seq - b.seq)
   const index = ordered.findIndex((v) => v.id === shownId)
   if (ordered.length < 2) return null
@@ -67,9 +70,7 @@ export function DocumentActions({
           {tr('ui.document.compare')}
         </Button>
       )}
-      {canCirculate && (
-        <Button onClick={() => setConfirmPublish(true)}>{tr('ui.document.circulate')}</Button>
-      )}
+      {canCirculate && <Button onClick={() => setConfirmPublish(true)}>{tr('ui.document.circulate')}</Button>}
       {canOpen && <Button onClick={() => setOpenRound(true)}>{tr('ui.document.openRound')}</Button>}
       <ConfirmModal
         opened={confirmPublish}

@@ -33,7 +33,13 @@ interface DocumentWorkspaceProps {
   textLang: Lang
 }
 
-export function DocumentWorkspace({ doc, version, versionPolicies, versions, textLang }: DocumentWorkspaceProps) {
+export function DocumentWorkspace({
+  doc,
+  version,
+  versionPolicies,
+  versions,
+  textLang,
+}: DocumentWorkspaceProps) {
   const tr = useT()
   const { lang } = useLanguage()
   const [search] = useSearchParams()
@@ -151,7 +157,11 @@ function GeneralComments({ contributions, canContribute, onAdd, onEdit }: Genera
   const tr = useT()
   const countLabel = useCountLabel()
   return (
-    <section className="panel general-comments" aria-labelledby="general-heading" data-testid="general-comments">
+    <section
+      className="panel general-comments"
+      aria-labelledby="general-heading"
+      data-testid="general-comments"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="baseline" wrap="wrap">
           <Title order={2} id="general-heading" size="h3">

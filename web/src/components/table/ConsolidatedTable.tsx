@@ -25,14 +25,20 @@ interface Line {
 
 function linesOf(table: ConsolidatedTableDTO, order: TableOrder): Line[] {
   if (order === 'party') {
-    const lines = table.rows.flatMap((row) => row.contributions.map((c) => ({ row, contribution: c, span: 1 })))
+    const lines = table.rows.flatMap((row) =>
+      row.contributions.map((c) => ({ row, contribution: c, span: 1 })),
+    )
     // A stable sort: within a party, the document's order.
     return lines.sort((a, b) => a.contribution.party.code.localeCompare(b.contribution.party.code))
   }
   return table.rows.flatMap((row): Line[] =>
     row.contributions.length === 0
       ? [{ row, contribution: null, span: 1 }]
-      : row.contributions.map((c, i) => ({ row, contribution: c, span: i === 0 ? row.contributions.length : 0 })),
+      : row.contributions.map((c, i) => ({
+          row,
+          contribution: c,
+          span: i === 0 ? row.contributions.length : 0,
+        })),
   )
 }
 
@@ -54,7 +60,9 @@ export function ConsolidatedTable(props: ConsolidatedTableProps) {
   const lines = linesOf(table, order)
   const byEid = new Map(provisions.map((p) => [p.eid, p]))
   const numOf = (row: TableRowDTO) =>
-    row.eid === null ? tr('ui.table.generalRow') : provisionName(byEid.get(row.eid), provisions, tr) || row.num || row.eid
+    row.eid === null
+      ? tr('ui.table.generalRow')
+      : provisionName(byEid.get(row.eid), provisions, tr) || row.num || row.eid
   const provisionCells = order === 'provision'
 
   return (
@@ -108,7 +116,12 @@ export function ConsolidatedTable(props: ConsolidatedTableProps) {
             const showProvision = !provisionCells || line.span > 0
             const span = provisionCells ? line.span : 1
             return (
-              <tr key={key} id={c ? `c-${c.id}` : undefined} data-eid={line.row.eid ?? 'general'} data-contribution={c?.id}>
+              <tr
+                key={key}
+                id={c ? `c-${c.id}` : undefined}
+                data-eid={line.row.eid ?? 'general'}
+                data-contribution={c?.id}
+              >
                 {mayDispose && (
                   <td className="ctable__select">
                     {c && c.status === 'submitted' && (
@@ -116,7 +129,10 @@ export function ConsolidatedTable(props: ConsolidatedTableProps) {
                         size="xs"
                         checked={selected.has(c.id)}
                         onChange={() => onToggle(c.id)}
-                        aria-label={tr('ui.table.selectOne', { party: c.party.code, provision: numOf(line.row) })}
+                        aria-label={tr('ui.table.selectOne', {
+                          party: c.party.code,
+                          provision: numOf(line.row),
+                        })}
                       />
                     )}
                   </td>
@@ -148,7 +164,9 @@ export function ConsolidatedTable(props: ConsolidatedTableProps) {
                   <td rowSpan={span} className="ctable__result" lang={table.lang}>
                     <Result
                       current={line.row.text}
-                      result={provisionCells || !c ? line.row.resultingText : contributionResult(c, line.row.text)}
+                      result={
+                        provisionCells || !c ? line.row.resultingText : contributionResult(c, line.row.text)
+                      }
                       general={line.row.eid === null}
                     />
                   </td>
@@ -189,7 +207,9 @@ function ContributionCells({
         <span className="ctable__party-name">{partyLabel(c.party, lang)}</span>
         {c.isObserver && <MembershipBadge status="observer" />}
         {c.cosponsors.length > 0 && (
-          <span className="ctable__cosponsors">{tr('export.party.cosponsors', { parties: c.cosponsors.join(', ') })}</span>
+          <span className="ctable__cosponsors">
+            {tr('export.party.cosponsors', { parties: c.cosponsors.join(', ') })}
+          </span>
         )}
       </td>
       <td className="ctable__kind">

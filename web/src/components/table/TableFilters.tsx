@@ -55,7 +55,7 @@ interface TableFiltersProps {
 export function TableFilters({ participants, provisions, languages, shownLang }: TableFiltersProps) {
   const tr = useT()
   const { lang } = useLanguage()
-  const [search, setSearch] = useSearchParams()
+  const [, setSearch] = useSearchParams()
   const { params, order } = useTableParams()
   const orderLabel = useId()
   const langLabel = useId()
@@ -70,7 +70,8 @@ export function TableFilters({ participants, provisions, languages, shownLang }:
       },
       { replace: true, preventScrollReset: true },
     )
-  const anyFilter = params.party.length + params.kind.length + params.status.length + params.provision.length > 0
+  const anyFilter =
+    params.party.length + params.kind.length + params.status.length + params.provision.length > 0
 
   return (
     <Stack gap="sm" className="table-filters no-print" data-testid="table-filters">
@@ -140,7 +141,10 @@ export function TableFilters({ participants, provisions, languages, shownLang }:
               size="sm"
               value={shownLang}
               onChange={(value) => set('lang', value)}
-              data={languages.map((code) => ({ value: code, label: <span lang={code}>{tr(`lang.${code}`)}</span> }))}
+              data={languages.map((code) => ({
+                value: code,
+                label: <span lang={code}>{tr(`lang.${code}`)}</span>,
+              }))}
               data-testid="table-language"
             />
           </Stack>
