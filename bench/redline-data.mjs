@@ -183,7 +183,10 @@ export function editedDocument(base, name, seed = 31415) {
   const provisions = clone(base)
   if (name === '1pct' || name === '10pct') {
     const edits = scatterEdits(provisions, name === '1pct' ? 0.01 : 0.1, rand)
-    return { provisions, description: `${edits} scattered word edits (${name === '1pct' ? 1 : 10}% of words)` }
+    return {
+      provisions,
+      description: `${edits} scattered word edits (${name === '1pct' ? 1 : 10}% of words)`,
+    }
   }
   if (name !== 'rewrite') throw new Error(`unknown redline case ${name}`)
   // One section of ~50,000 characters, from 40% of the document, rewritten from scratch.
@@ -200,7 +203,7 @@ export function editedDocument(base, name, seed = 31415) {
     rewritten += render(provisions[i].pieces).length + 2
   }
   // 20 provisions outside that section moved elsewhere, one by one.
-  const movable = provisions.map((p, i) => i).filter((i) => i < from || i >= to)
+  const movable = provisions.map((_, i) => i).filter((i) => i < from || i >= to)
   const chosen = new Set()
   while (chosen.size < 20) chosen.add(movable[Math.floor(rand() * movable.length)])
   const movedEids = [...chosen].map((i) => provisions[i].eid)

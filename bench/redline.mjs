@@ -6,13 +6,14 @@
 // diff-match-patch (diff_main + diff_cleanupSemantic), fast-diff, and
 // `git diff --no-index --word-diff=porcelain` as the native floor. Every JavaScript
 // measurement runs in a fresh `node` (bench/redline-child.mjs); peak RSS is its maxRSS.
-// Ours and git: a warm-up run, then the median of 3; JS peers once, capped at 120 s.
+// Ours and git: a warm-up run each, then 3 runs each, interleaved, medians; JS peers once,
+// capped at 120 s (a timeout is recorded as such).
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
-import { baseDocument, editedDocument, toContent, toPlainText } from './redline-data.mjs'
 import { machine, makeTempDir, median, ROOT, removeTempDir, round, spawnNode } from './lib.mjs'
+import { baseDocument, editedDocument, toContent, toPlainText } from './redline-data.mjs'
 
 const RUNS = 3
 const GIT_VERSION = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()
@@ -38,7 +39,7 @@ function peakRssMiB(pid) {
 
 /** Runs one child measurement; `{ timeout: true, maxRssMiB }` when it exceeds the cap. */
 async function measureChild(mode, dir, bundle) {
-  const child = spawnNode([CHILD, mode, dir, bundle])
+  const child = spawnNode(['--expose-gc', CHILD, mode, dir, bundle])
   let peak = null
   const poll = setInterval(() => {
     peak = Math.max(peak ?? 0, peakRssMiB(child.pid) ?? 0)
@@ -60,7 +61,9 @@ async function measureChild(mode, dir, bundle) {
 /** Runs git diff --word-diff=porcelain on the two files; wall time in ms. */
 function runGit(fileA, fileB, { withTime = false } = {}) {
   const gitArgs = ['diff', '--no-index', '--word-diff=porcelain', '--no-color', '--no-ext-diff', fileA, fileB]
-  const [cmd, args] = withTime ? ['/usr/bin/time', ['-f', 'maxrss_kb=%M', 'git', ...gitArgs]] : ['git', gitArgs]
+  const [cmd, args] = withTime
+    ? ['/usr/bin/time', ['-f', 'maxrss_kb=%M', 'git', ...gitArgs]]
+    : ['git', gitArgs]
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(cmd, args, {
@@ -119,16 +122,19 @@ export async function run({ case: name }) {
       logLevel: 'warning',
     })
 
-    // Ours: warm-up, then the median of RUNS fresh processes.
-    await measureChild('ours', dir, bundle)
-    const ours = []
-    for (let i = 0; i < RUNS; i++) ours.push(await measureChild('ours', dir, bundle))
-    // git: warm-up, then the median of RUNS; its peak RSS from one more run under time(1).
+    // Ours (a fresh process each) and git: a warm-up each, then RUNS runs each, interleaved
+    // so that both see the same state of the machine; medians. git's peak RSS from one
+    // more run under time(1).
     const fileA = path.join(dir, 'a.txt')
     const fileB = path.join(dir, 'b.txt')
+    await measureChild('ours', dir, bundle)
     await runGit(fileA, fileB)
+    const ours = []
     const git = []
-    for (let i = 0; i < RUNS; i++) git.push(await runGit(fileA, fileB))
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(await measureChild('ours', dir, bundle))
+      git.push(await runGit(fileA, fileB))
+    }
     let gitRss = null
     if (fs.existsSync('/usr/bin/time')) gitRss = (await runGit(fileA, fileB, { withTime: true })).maxRssMiB
     // Ours on the whole plain texts (diffWords), once, for reference.
@@ -150,6 +156,7 @@ export async function run({ case: name }) {
     const extra = {
       rss_mb: round(rss, 1),
       ours_runs_ms: ours.map((r) => round(r.ms, 1)),
+      ours_cpu_ms: round(median(ours.map((r) => r.cpuMs)), 1),
       ours_warm_ms: round(median(ours.map((r) => r.warmMs)), 1),
       ours_base_rss_mb: round(median(ours.map((r) => r.baseRssMiB)), 1),
       git_ms: round(gitMs, 1),
@@ -178,10 +185,10 @@ export async function run({ case: name }) {
     const conditions = [
       host,
       `document: ${base.length} provisions of 40-120 words (Russian, some Tajik; seeded), ${textA.length} characters as plain text; edited copy: ${edited.description}`,
-      'ours: diffContents(a, b, "ru") on the two concord-text/1 contents (flattening, plain text, eid matching, LIS moves, word diff of changed provisions), esbuild bundle, first call in a fresh node process, inputs parsed before the clock',
-      `ours: warm-up + ${RUNS} runs, median; ms [${extra.ours_runs_ms.join(', ')}], peak RSS (maxRSS, whole process) MiB [${ours.map((r) => round(r.maxRssMiB, 1)).join(', ')}], second call in the same process ${extra.ours_warm_ms} ms`,
+      'ours: diffContents(a, b, "ru") on the two concord-text/1 contents (flattening, plain text, eid matching, LIS moves, word diff of changed provisions), esbuild bundle of core/text/diff.ts, first (cold) call in a fresh node --expose-gc process, inputs read and parsed and a gc() before the clock',
+      `ours and git interleaved: warm-up + ${RUNS} runs each, median; ours ms [${extra.ours_runs_ms.join(', ')}] (CPU of all threads, JIT included, median ${extra.ours_cpu_ms} ms), peak RSS (maxRSS of the whole process) MiB [${ours.map((r) => round(r.maxRssMiB, 1)).join(', ')}]; a second call in the same process (warm JIT) ${extra.ours_warm_ms} ms`,
       `${GIT_VERSION} diff --no-index --word-diff=porcelain on the plain texts (files in os.tmpdir(), default word regex = non-whitespace runs), wall time from spawn to exit incl. reading ${git[0].bytes} B of output: warm-up + ${RUNS} runs, median; ms [${extra.git_runs_ms.join(', ')}], peak RSS ${extra.git_rss_mb} MiB (/usr/bin/time, separate run)`,
-      `JS peers on the plain texts, once each in a fresh node process, capped at ${CAP_MS / 1000} s (timeout = killed): ${peerList}; diff-match-patch with Diff_Timeout = 0`,
+      `JS peers on the plain texts, once each in a fresh node --expose-gc process (gc() before the clock), capped at ${CAP_MS / 1000} s (timeout = killed; its peak RSS from /proc VmHWM polled every 50 ms): ${peerList}; diff-match-patch with Diff_Timeout = 0 (no time limit), character-level like fast-diff`,
       `ours diffWords on the whole plain texts (not provision-aligned), once: ${fmtMs(flat)} ms, peak RSS ${fmtRss(flat)} MiB`,
       `redline stats: ${JSON.stringify(stats)}`,
       new Date().toISOString(),

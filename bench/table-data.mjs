@@ -177,7 +177,8 @@ export function generateContributions(seed = 20200821) {
     const round = q < 0.15 ? 1 : q < 0.35 ? 2 : q < 0.65 ? 3 : 4
     const party = parties[Math.floor(rand() * parties.length)]
     const r = rand()
-    const kind = r < 0.3 ? 'comment' : r < 0.75 ? 'amendment' : r < 0.83 ? 'insertion' : r < 0.9 ? 'deletion' : 'general'
+    const kind =
+      r < 0.3 ? 'comment' : r < 0.75 ? 'amendment' : r < 0.83 ? 'insertion' : r < 0.9 ? 'deletion' : 'general'
     const provision = kind === 'general' ? null : provisions[Math.floor(rand() * provisions.length)]
     const s = rand()
     const status = s < 0.84 ? 'submitted' : s < 0.94 ? 'draft' : 'withdrawn'
@@ -197,7 +198,12 @@ export function generateContributions(seed = 20200821) {
     } else if (kind === 'deletion' && provision) {
       redline = [{ op: 'delete', text: provision.text }]
     } else if (kind === 'insertion') {
-      redline = [{ op: 'insert', text: `Стороны ${pick(REPLACEMENTS)} обмениваются информацией о ${pick(['мерах', 'практике', 'инцидентах'])}.` }]
+      redline = [
+        {
+          op: 'insert',
+          text: `Стороны ${pick(REPLACEMENTS)} обмениваются информацией о ${pick(['мерах', 'практике', 'инцидентах'])}.`,
+        },
+      ]
       resultingText = redline[0].text
     }
     const d = rand()
@@ -299,7 +305,11 @@ export async function bundleExports(outfile) {
     name: 'absolute-packages',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData === 'inner' || args.path.startsWith('@core/') || args.path.startsWith('@server/')) {
+        if (
+          args.pluginData === 'inner' ||
+          args.path.startsWith('@core/') ||
+          args.path.startsWith('@server/')
+        ) {
           return undefined
         }
         if (args.path.startsWith('node:')) return { path: args.path, external: true }

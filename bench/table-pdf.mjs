@@ -205,7 +205,7 @@ export async function run() {
       errors[name]
         ? `${name}: FAILED (${errors[name].slice(0, 200)})`
         : results[name].length
-          ? `${name} ms: [${list(results[name], 'ms', 0)}], rss MB: [${list(results[name], 'maxRssMb', 1)}]${name === 'chromium' ? `, browser process tree peak RSS MB: [${list(results[name], 'treeRssMb', 0)}] (launch not timed)` : ''}, ${results[name][0].bytes} bytes`
+          ? `${name} ms: [${list(results[name], 'ms', 0)}], rss MB: [${list(results[name], 'maxRssMb', 1)}]${name === 'chromium' ? `, node + browser process tree peak RSS MB (sum of VmRSS, shared pages counted in each process): [${list(results[name], 'treeRssMb', 0)}] (browser launch not timed)` : ''}, ${results[name][0].bytes} bytes`
           : `${name}: not run (${CHROMIUM} missing)`
     const conditions = [
       host,
@@ -235,7 +235,9 @@ export async function run() {
         rows: ours[0].rows,
         missing_letters: missing,
         pdfmake_ms: peerMs('pdfmake') === null ? null : round(peerMs('pdfmake'), 0),
-        pdfmake_rss_mb: results.pdfmake.length ? round(median(results.pdfmake.map((r) => r.maxRssMb)), 1) : null,
+        pdfmake_rss_mb: results.pdfmake.length
+          ? round(median(results.pdfmake.map((r) => r.maxRssMb)), 1)
+          : null,
         chromium_ms: peerMs('chromium') === null ? null : round(peerMs('chromium'), 0),
         chromium_tree_rss_mb: results.chromium.length
           ? round(median(results.chromium.map((r) => r.treeRssMb)), 0)

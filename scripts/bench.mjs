@@ -13,6 +13,7 @@ const BENCHMARKS = {
   'table.json': () => import('../bench/table-json.mjs'),
   'table.docx': () => import('../bench/table-docx.mjs'),
   'table.pdf': () => import('../bench/table-pdf.mjs'),
+  'consensus.engine': () => import('../bench/consensus.mjs'),
 }
 
 /** A module that runs several cases: `run({ ...opts, case })`. */

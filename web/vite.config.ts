@@ -23,6 +23,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // core/text/model.ts builds zod schemas at load (with `z…` and its `nfcString…`);
+      // the browser uses only its plain functions (through the word diff). Building a
+      // schema has no effect but its value, so unused schemas — and zod with them, about
+      // 250 kB — stay out of the bundle. A schema the browser does use is kept as usual.
+      treeshake: { manualPureFunctions: ['z', 'nfcString'] },
+    },
   },
   server: {
     proxy: {

@@ -4,14 +4,24 @@
  * against that text, the secretariat's disposition and the resulting text. A pure function,
  * so the web page, the JSON, the DOCX and the PDF show exactly the same table.
  */
-import type { ContributionDTO, TableContributionDTO, TableQueryFilters, TableRowDTO } from '../api/contributions.js'
+import type {
+  ContributionDTO,
+  TableContributionDTO,
+  TableQueryFilters,
+  TableRowDTO,
+} from '../api/contributions.js'
 import type { Lang } from '../i18n/languages.js'
 import { type DiffOp, diffWords } from '../text/diff.js'
 import { type DocumentContent, flattenProvisions, runsToPlainText } from '../text/model.js'
 import { proposedWording } from '../text/revise.js'
 
 function matches(c: ContributionDTO, f: TableQueryFilters): boolean {
-  if (f.party?.length && !f.party.includes(c.party.code) && !c.cosponsors.some((s) => f.party!.includes(s.code))) return false
+  if (
+    f.party?.length &&
+    !f.party.includes(c.party.code) &&
+    !c.cosponsors.some((s) => f.party!.includes(s.code))
+  )
+    return false
   if (f.kind?.length && !f.kind.includes(c.kind)) return false
   if (f.status?.length) {
     const decision = c.disposition?.decision ?? 'undecided'
@@ -36,7 +46,8 @@ function resultOf(c: ContributionDTO, current: string): string | null {
 }
 
 function redlineOf(c: ContributionDTO, current: string): DiffOp[] {
-  if (c.kind === 'amendment') return diffWords(current, proposedWording(current, c.proposedText ?? '', c.span))
+  if (c.kind === 'amendment')
+    return diffWords(current, proposedWording(current, c.proposedText ?? '', c.span))
   if (c.kind === 'insertion') return c.proposedText ? [{ op: 'insert', text: c.proposedText }] : []
   if (c.kind === 'deletion') return current ? [{ op: 'delete', text: current }] : []
   return []
@@ -50,7 +61,11 @@ export interface BuildTableOptions {
 }
 
 /** Rows of the table, in document order; general contributions first, in a row of their own. */
-export function buildTableRows(content: DocumentContent, contributions: ContributionDTO[], opts: BuildTableOptions): TableRowDTO[] {
+export function buildTableRows(
+  content: DocumentContent,
+  contributions: ContributionDTO[],
+  opts: BuildTableOptions,
+): TableRowDTO[] {
   const shown = contributions.filter((c) => matches(c, opts.filters))
   const byEid = new Map<string, ContributionDTO[]>()
   const general: ContributionDTO[] = []
@@ -60,7 +75,12 @@ export function buildTableRows(content: DocumentContent, contributions: Contribu
     else byEid.set(eid, [...(byEid.get(eid) ?? []), c])
   }
   const filteredByProvision = !!opts.filters.provision?.length
-  const includeEmpty = (opts.includeEmpty ?? true) && !filteredByProvision && !opts.filters.party?.length && !opts.filters.kind?.length && !opts.filters.status?.length
+  const includeEmpty =
+    (opts.includeEmpty ?? true) &&
+    !filteredByProvision &&
+    !opts.filters.party?.length &&
+    !opts.filters.kind?.length &&
+    !opts.filters.status?.length
   const rows: TableRowDTO[] = []
   const toRow = (c: ContributionDTO, current: string): TableContributionDTO => ({
     id: c.id,
@@ -74,11 +94,22 @@ export function buildTableRows(content: DocumentContent, contributions: Contribu
     justification: c.justification,
     status: c.status,
     decision: c.disposition?.decision ?? null,
-    reasoning: c.disposition ? (c.disposition.reasoning[opts.lang] ?? c.disposition.reasoning.ru ?? c.disposition.reasoning.en ?? null) : null,
+    reasoning: c.disposition
+      ? (c.disposition.reasoning[opts.lang] ??
+        c.disposition.reasoning.ru ??
+        c.disposition.reasoning.en ??
+        null)
+      : null,
     resultingText: resultOf(c, current),
   })
   if (general.length) {
-    rows.push({ eid: null, num: null, text: '', contributions: general.map((c) => toRow(c, '')), resultingText: null })
+    rows.push({
+      eid: null,
+      num: null,
+      text: '',
+      contributions: general.map((c) => toRow(c, '')),
+      resultingText: null,
+    })
   }
   for (const p of flattenProvisions(content)) {
     const list = byEid.get(p.eid) ?? []
@@ -92,7 +123,13 @@ export function buildTableRows(content: DocumentContent, contributions: Contribu
         resulting = c.kind === 'deletion' && c.disposition.decision === 'accepted' ? null : r
       }
     }
-    rows.push({ eid: p.eid, num: p.num, text: current, contributions: list.map((c) => toRow(c, current)), resultingText: resulting })
+    rows.push({
+      eid: p.eid,
+      num: p.num,
+      text: current,
+      contributions: list.map((c) => toRow(c, current)),
+      resultingText: resulting,
+    })
   }
   return rows
 }

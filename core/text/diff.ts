@@ -28,10 +28,11 @@ export interface DiffOp {
 // Tokens
 
 /**
- * A word (letters, digits, combining marks), a run of whitespace, or any other single code
- * point (punctuation, symbols). Matching runs natively, which matters when the code is cold.
+ * A token: a word (letters, digits, combining marks), a run of whitespace, or any other
+ * single code point (punctuation, symbols). The definition; the diff itself scans with the
+ * equivalent, faster scanTokens.
  */
-const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|\s+|[^]/gu
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|\s+|[\s\S]/gu
 const WORD_CHAR_RE = /^[\p{L}\p{N}\p{M}]$/u
 const SPACE_CHAR_RE = /^\s$/u
 
@@ -143,7 +144,8 @@ const SNAKE_CNT = 20
 const HEUR_MIN = 256
 const K_HEUR = 4
 const MAX_COST_MIN = 256
-const LINE_MAX = 0x7fffffff
+/** Larger than any index; the largest small integer, so never boxed by the interpreter. */
+const LINE_MAX = 0x3fffffff
 
 interface SplitPoint {
   i1: number
@@ -384,15 +386,16 @@ const S_KVDB = 17
 const S_TABLE = 18
 const S_REP = 19
 const S_COUNT2 = 20
-const S_CSTART1 = 21
-const S_CEND1 = 22
-const S_CSTART2 = 23
-const S_CEND2 = 24
-const S_CID1 = 25
-const S_CID2 = 26
-const S_CCH1 = 27
-const S_CCH2 = 28
-const S_CCOUNT2 = 29
+const S_HASHX1 = 21
+const S_HASHX2 = 22
+const S_FIRST = 23
+const S_FILL = 24
+const S_POS = 25
+const S_THRESH = 26
+const S_LINK = 27
+const S_NODE_I = 28
+const S_NODE_J = 29
+const S_NODE_P = 30
 
 /**
  * Marks in `ch1`/`ch2` the entries of ha1[0, n1) / ha2[0, n2) that are not in the common
@@ -441,6 +444,77 @@ function compareSeqs(
   }
 }
 
+/** Hunt–Szymanski is used while the matching pairs number at most this times N + M. */
+const SPARSE_PAIRS = 4
+
+/**
+ * A longest common subsequence of ha1[0, n1) and ha2[0, n2) by Hunt and Szymanski: for
+ * each entry of ha1, its matches in ha2 (from the last) update the smallest end of a
+ * common subsequence of each length. Ids are below `ids`; count2[id] counts them in ha2;
+ * `pairs` is the number of matching pairs. Marks the entries outside it in ch1/ch2.
+ */
+function lcsSparse(
+  ha1: Int32Array,
+  n1: number,
+  ha2: Int32Array,
+  n2: number,
+  ids: number,
+  count2: Int32Array,
+  pairs: number,
+  ch1: Int32Array,
+  ch2: Int32Array,
+): void {
+  // Positions of each id in ha2, ascending: pos[first[id], first[id + 1]).
+  const first = scratch(S_FIRST, ids + 1)
+  const fill = scratch(S_FILL, ids)
+  let sum = 0
+  for (let id = 0; id < ids; id++) {
+    first[id] = sum
+    fill[id] = sum
+    sum += count2[id]!
+  }
+  first[ids] = sum
+  const pos = scratch(S_POS, sum)
+  for (let j = 0; j < n2; j++) pos[fill[ha2[j]!]!++] = j
+  // thresh[k]: the smallest j ending a common subsequence of length k + 1; link[k]: its
+  // last pair, a node (i, j, previous node).
+  const size = Math.min(n1, n2) + 1
+  const thresh = scratch(S_THRESH, size)
+  const link = scratch(S_LINK, size)
+  const ni = scratch(S_NODE_I, pairs)
+  const nj = scratch(S_NODE_J, pairs)
+  const np = scratch(S_NODE_P, pairs)
+  let nodes = 0
+  let len = 0
+  for (let i = 0; i < n1; i++) {
+    const id = ha1[i]!
+    for (let p = first[id + 1]! - 1; p >= first[id]!; p--) {
+      const j = pos[p]!
+      let lo = 0
+      let hi = len
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (thresh[mid]! < j) lo = mid + 1
+        else hi = mid
+      }
+      if (lo === len || thresh[lo]! > j) {
+        thresh[lo] = j
+        ni[nodes] = i
+        nj[nodes] = j
+        np[nodes] = lo > 0 ? link[lo - 1]! : -1
+        link[lo] = nodes++
+        if (lo === len) len++
+      }
+    }
+  }
+  ch1.fill(1, 0, n1)
+  ch2.fill(1, 0, n2)
+  for (let node = len > 0 ? link[len - 1]! : -1; node >= 0; node = np[node]!) {
+    ch1[ni[node]!] = 0
+    ch2[nj[node]!] = 0
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Words and punctuation are matched; whitespace only separates them
 
@@ -464,10 +538,11 @@ function spaceStart(text: string, from: number, to: number): number {
 
 /**
  * Builds the op list from ranges: equal ranges of a, deleted ranges of a, inserted ranges
- * of b, merging neighbours (ranges arrive in order and are contiguous on each side).
+ * of b, merging neighbours (ranges arrive in order and are contiguous on each side). The
+ * list is in normal form: no empty op, no two neighbours of a kind, delete before insert.
  */
 class OpBuilder {
-  readonly ops: WorkOp[] = []
+  readonly ops: DiffOp[] = []
   private eqFrom = 0
   private eqTo = 0
   private delFrom = 0
@@ -501,17 +576,19 @@ class OpBuilder {
   }
 
   private flushEqual(): void {
-    this.ops.push({ kind: EQUAL, text: this.a.slice(this.eqFrom, this.eqTo) })
+    this.ops.push({ op: 'equal', text: this.a.slice(this.eqFrom, this.eqTo) })
     this.eqFrom = this.eqTo = 0
   }
 
   private flushChange(): void {
-    if (this.delTo > this.delFrom) this.ops.push({ kind: DELETE, text: this.a.slice(this.delFrom, this.delTo) })
-    if (this.insTo > this.insFrom) this.ops.push({ kind: INSERT, text: this.b.slice(this.insFrom, this.insTo) })
+    if (this.delTo > this.delFrom)
+      this.ops.push({ op: 'delete', text: this.a.slice(this.delFrom, this.delTo) })
+    if (this.insTo > this.insFrom)
+      this.ops.push({ op: 'insert', text: this.b.slice(this.insFrom, this.insTo) })
     this.delFrom = this.delTo = this.insFrom = this.insTo = 0
   }
 
-  finish(): WorkOp[] {
+  finish(): DiffOp[] {
     if (this.eqTo > this.eqFrom) this.flushEqual()
     if (this.delTo > this.delFrom || this.insTo > this.insFrom) this.flushChange()
     return this.ops
@@ -545,8 +622,16 @@ class OpBuilder {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0
-const FNV_PRIME = 0x01000193
+/*
+ * Token hashes: two polynomial hashes of the UTF-16 units, of 24 bits each, so that every
+ * intermediate value stays a small integer (no boxing while the code is not optimized
+ * yet, which is most of a single call). Equal hashes and length make equal tokens; the
+ * equalities found are checked against the text (COLLISION).
+ */
+const H1_MUL = 61
+const H1_MASK = 0xffffff
+const H2_MUL = 37
+const H2_MOD = 16777213
 
 /** The class of the code point at text[i] (i < to), off the fast paths. */
 function classAt(text: string, i: number, to: number): number {
@@ -565,9 +650,9 @@ function asciiWord(u: number): boolean {
 
 /**
  * The non-whitespace tokens of text[from, to) (TOKEN_RE's words and single characters):
- * start and end offsets and an FNV-1a hash of their UTF-16 units, into `starts`, `ends`,
- * `hashes` (room for to - from entries). Returns how many. Hand-written with fast paths
- * for ASCII and Cyrillic: several times faster than the regular expression.
+ * start and end offsets and two hashes, into `starts`, `ends`, `hashes`, `hashes2` (room
+ * for to - from entries). Returns how many. Hand-written with fast paths for ASCII and
+ * Cyrillic: several times faster than the regular expression.
  */
 function scanTokens(
   text: string,
@@ -576,6 +661,7 @@ function scanTokens(
   starts: Int32Array,
   ends: Int32Array,
   hashes: Int32Array,
+  hashes2: Int32Array,
 ): number {
   let n = 0
   let i = from
@@ -596,25 +682,30 @@ function scanTokens(
       continue
     }
     const start = i
-    let h = FNV_OFFSET
+    let h1 = 0
+    let h2 = 0
     if (c === OTHER) {
-      h = Math.imul(h ^ u, FNV_PRIME)
+      h1 = u
+      h2 = u
       i++
       if (u >= 0xd800 && u <= 0xdbff && i < to) {
         const lo = text.charCodeAt(i)
         if (lo >= 0xdc00 && lo <= 0xdfff) {
-          h = Math.imul(h ^ lo, FNV_PRIME)
+          h1 = (h1 * H1_MUL + lo) & H1_MASK
+          h2 = (h2 * H2_MUL + lo) % H2_MOD
           i++
         }
       }
     } else {
       if (u >= 0xd800 && u <= 0xdbff) {
         // A word character outside the BMP: hash the high surrogate here, the low below.
-        h = Math.imul(h ^ u, FNV_PRIME)
+        h1 = u
+        h2 = u
         u = text.charCodeAt(++i)
       }
       for (;;) {
-        h = Math.imul(h ^ u, FNV_PRIME)
+        h1 = (h1 * H1_MUL + u) & H1_MASK
+        h2 = (h2 * H2_MUL + u) % H2_MOD
         if (++i >= to) break
         u = text.charCodeAt(i)
         if (u >= 0x0400 && u <= 0x04ff && u !== 0x0482) continue
@@ -624,24 +715,42 @@ function scanTokens(
         }
         if (classAt(text, i, to) !== WORD) break
         if (u >= 0xd800 && u <= 0xdbff) {
-          h = Math.imul(h ^ u, FNV_PRIME)
+          h1 = (h1 * H1_MUL + u) & H1_MASK
+          h2 = (h2 * H2_MUL + u) % H2_MOD
           u = text.charCodeAt(++i)
         }
       }
     }
     starts[n] = start
     ends[n] = i
-    hashes[n] = h
+    hashes[n] = h2
+    hashes2[n] = h1
     n++
   }
   return n
 }
 
 /**
- * Interns the tokens of a (open addressing on their hashes; an id's representative is its
- * first occurrence) into ids[0, n). Returns the number of distinct tokens.
+ * Thrown when two different tokens with the same hash and length were taken for one: the
+ * diff is then computed again comparing the tokens' text (see `strict`).
  */
-function internTokens(a: string, n: number, st: Int32Array, en: Int32Array, hs: Int32Array, ids: Int32Array) {
+const COLLISION = new Error('diffWords: hash collision')
+
+/**
+ * Interns the tokens of a (open addressing on their hashes; an id's representative is its
+ * first occurrence) into ids[0, n). Tokens are the same when their hashes and length are,
+ * or, when `strict`, their text. Returns the number of distinct tokens.
+ */
+function internTokens(
+  a: string,
+  n: number,
+  st: Int32Array,
+  en: Int32Array,
+  hs: Int32Array,
+  hx: Int32Array,
+  ids: Int32Array,
+  strict: boolean,
+) {
   let cap = 16
   while (cap < 2 * n) cap <<= 1
   const mask = cap - 1
@@ -661,7 +770,12 @@ function internTokens(a: string, n: number, st: Int32Array, en: Int32Array, hs: 
         break
       }
       const r = rep[v - 1]!
-      if (hs[r] === h && sameText(a, st[k]!, en[k]!, a, st[r]!, en[r]!)) {
+      if (
+        hs[r] === h &&
+        hx[r] === hx[k] &&
+        en[r]! - st[r]! === en[k]! - st[k]! &&
+        (!strict || sameText(a, st[k]!, en[k]!, a, st[r]!, en[r]!))
+      ) {
         ids[k] = v - 1
         break
       }
@@ -681,13 +795,16 @@ function lookupTokens(
   st2: Int32Array,
   en2: Int32Array,
   hs2: Int32Array,
+  hx2: Int32Array,
   ids2: Int32Array,
   a: string,
   n1: number,
   st1: Int32Array,
   en1: Int32Array,
   hs1: Int32Array,
+  hx1: Int32Array,
   count2: Int32Array,
+  strict: boolean,
 ): void {
   let cap = 16
   while (cap < 2 * n1) cap <<= 1
@@ -702,7 +819,12 @@ function lookupTokens(
       const v = table[slot]!
       if (v === 0) break
       const r = rep[v - 1]!
-      if (hs1[r] === h && sameText(b, st2[k]!, en2[k]!, a, st1[r]!, en1[r]!)) {
+      if (
+        hs1[r] === h &&
+        hx1[r] === hx2[k] &&
+        en1[r]! - st1[r]! === en2[k]! - st2[k]! &&
+        (!strict || sameText(b, st2[k]!, en2[k]!, a, st1[r]!, en1[r]!))
+      ) {
         id = v - 1
         count2[id]!++
         break
@@ -716,7 +838,8 @@ function lookupTokens(
 /**
  * Emits the ops once the changed tokens are known: unchanged tokens pair up in order, and
  * the whitespace around them follows (OpBuilder.between). A run of paired tokens whose
- * text, whitespace included, is the same on both sides is one equality.
+ * text, whitespace included, is the same on both sides is one equality; every equality is
+ * checked against the text (COLLISION otherwise).
  */
 function walk(
   a: string,
@@ -758,6 +881,7 @@ function walk(
       // The whitespace differs somewhere in the run: token by token.
       for (let q = 0; q < k; q++) {
         if (q) out.between(en1[i + q - 1]!, st1[i + q]!, en2[j + q - 1]!, st2[j + q]!)
+        if (!sameText(a, st1[i + q]!, en1[i + q]!, b, st2[j + q]!, en2[j + q]!)) throw COLLISION
         out.equal(st1[i + q]!, en1[i + q]!)
       }
     }
@@ -773,21 +897,32 @@ function walk(
  * ops to `out`: the words and punctuation are matched (Myers with xdiff's bounds), the
  * whitespace between them follows.
  */
-function diffMiddle(a: string, from1: number, to1: number, b: string, from2: number, to2: number, out: OpBuilder) {
+function diffMiddle(
+  a: string,
+  from1: number,
+  to1: number,
+  b: string,
+  from2: number,
+  to2: number,
+  out: OpBuilder,
+  strict: boolean,
+) {
   const st1 = scratch(S_START1, to1 - from1)
   const en1 = scratch(S_END1, to1 - from1)
   const hs1 = scratch(S_HASH1, to1 - from1)
   const st2 = scratch(S_START2, to2 - from2)
   const en2 = scratch(S_END2, to2 - from2)
   const hs2 = scratch(S_HASH2, to2 - from2)
-  const n1 = scanTokens(a, from1, to1, st1, en1, hs1)
-  const n2 = scanTokens(b, from2, to2, st2, en2, hs2)
+  const hx1 = scratch(S_HASHX1, to1 - from1)
+  const hx2 = scratch(S_HASHX2, to2 - from2)
+  const n1 = scanTokens(a, from1, to1, st1, en1, hs1, hx1)
+  const n2 = scanTokens(b, from2, to2, st2, en2, hs2, hx2)
   const id1 = scratch(S_ID1, n1)
   const id2 = scratch(S_ID2, n2)
-  const distinct = internTokens(a, n1, st1, en1, hs1, id1)
+  const distinct = internTokens(a, n1, st1, en1, hs1, hx1, id1, strict)
   const count2 = scratch(S_COUNT2, distinct)
   count2.fill(0, 0, distinct)
-  lookupTokens(b, n2, st2, en2, hs2, id2, a, n1, st1, en1, hs1, count2)
+  lookupTokens(b, n2, st2, en2, hs2, hx2, id2, a, n1, st1, en1, hs1, hx1, count2, strict)
 
   // Tokens absent from the other side are changed for sure and stay out of the search
   // (xdiff does the same): r1/r2 are the ids of the others, x1/x2 their token indexes.
@@ -801,9 +936,18 @@ function diffMiddle(a: string, from1: number, to1: number, b: string, from2: num
   const m2 = keepShared(n2, id2, null, ch2, r2, x2)
   const rc1 = scratch(S_RC1, m1)
   const rc2 = scratch(S_RC2, m2)
-  rc1.fill(0, 0, m1)
-  rc2.fill(0, 0, m2)
-  compareSeqs(r1, m1, r2, m2, rc1, rc2)
+  // Texts that share little (a rewritten provision: at least half the tokens are on one
+  // side only, so D is large) and have few matching pairs: Hunt and Szymanski's LCS costs
+  // O(pairs · log) where Myers would cost O((N+M)·D).
+  let pairs = 0
+  if (2 * (n1 - m1 + n2 - m2) >= n1 + n2) for (let k = 0; k < m1; k++) pairs += count2[r1[k]!]!
+  if (pairs > 0 && pairs <= SPARSE_PAIRS * (m1 + m2)) {
+    lcsSparse(r1, m1, r2, m2, distinct, count2, pairs, rc1, rc2)
+  } else {
+    rc1.fill(0, 0, m1)
+    rc2.fill(0, 0, m2)
+    compareSeqs(r1, m1, r2, m2, rc1, rc2)
+  }
   for (let j = 0; j < m1; j++) if (rc1[j]) ch1[x1[j]!] = 1
   for (let j = 0; j < m2; j++) if (rc2[j]) ch2[x2[j]!] = 1
   walk(a, n1, st1, en1, ch1, to1, b, n2, st2, en2, ch2, to2, from1, from2, out)
@@ -834,184 +978,16 @@ function keepShared(
 }
 
 // ---------------------------------------------------------------------------------------
-// Two levels: chunks between spaces first, then tokens inside what changed
-
-/** Below this many characters on both sides, the token level alone is cheaper. */
-const CHUNK_MIN = 96
-
-/**
- * The chunks of text[from, to): the pieces between single spaces (the native split does
- * the per-character work), trimmed of other whitespace, empty ones left out. A chunk's
- * edges are token boundaries, since whitespace or the range's edge surrounds it. Offsets
- * into starts/ends, texts into keys; returns how many.
- */
-function chunkSpans(
-  text: string,
-  from: number,
-  to: number,
-  starts: Int32Array,
-  ends: Int32Array,
-  keys: string[],
-): number {
-  const parts = text.slice(from, to).split(' ')
-  let n = 0
-  let pos = from
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!
-    const len = part.length
-    if (len) {
-      let s = pos
-      let e = pos + len
-      if (isSpace(text.charCodeAt(s)) || isSpace(text.charCodeAt(e - 1))) {
-        while (s < e && isSpace(text.charCodeAt(s))) s++
-        while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-      }
-      if (e > s) {
-        starts[n] = s
-        ends[n] = e
-        keys[n++] = e - s === len ? part : text.slice(s, e)
-      }
-    }
-    pos += len + 1
-  }
-  return n
-}
-
-/**
- * Diffs a[from1, to1) with b[from2, to2) in two levels, like git's line-then-word diff:
- * Myers on the chunks between spaces, then the token level (diffMiddle) on each stretch
- * between matched chunks. Most of the per-character work stays in native string code.
- */
-function diffChunks(a: string, from1: number, to1: number, b: string, from2: number, to2: number, out: OpBuilder) {
-  const st1 = scratch(S_CSTART1, to1 - from1)
-  const en1 = scratch(S_CEND1, to1 - from1)
-  const st2 = scratch(S_CSTART2, to2 - from2)
-  const en2 = scratch(S_CEND2, to2 - from2)
-  const keys1: string[] = []
-  const keys2: string[] = []
-  const n1 = chunkSpans(a, from1, to1, st1, en1, keys1)
-  const n2 = chunkSpans(b, from2, to2, st2, en2, keys2)
-  const id1 = scratch(S_CID1, n1)
-  const id2 = scratch(S_CID2, n2)
-  const ids = new Map<string, number>()
-  for (let k = 0; k < n1; k++) {
-    const key = keys1[k]!
-    let id = ids.get(key)
-    if (id === undefined) {
-      id = ids.size
-      ids.set(key, id)
-    }
-    id1[k] = id
-  }
-  const count2 = scratch(S_CCOUNT2, ids.size)
-  count2.fill(0, 0, ids.size)
-  for (let k = 0; k < n2; k++) {
-    const id = ids.get(keys2[k]!) ?? -1
-    if (id >= 0) count2[id]!++
-    id2[k] = id
-  }
-  const ch1 = scratch(S_CCH1, n1)
-  const ch2 = scratch(S_CCH2, n2)
-  const r1 = scratch(S_R1, n1)
-  const x1 = scratch(S_X1, n1)
-  const r2 = scratch(S_R2, n2)
-  const x2 = scratch(S_X2, n2)
-  const m1 = keepShared(n1, id1, count2, ch1, r1, x1)
-  const m2 = keepShared(n2, id2, null, ch2, r2, x2)
-  const rc1 = scratch(S_RC1, m1)
-  const rc2 = scratch(S_RC2, m2)
-  rc1.fill(0, 0, m1)
-  rc2.fill(0, 0, m2)
-  compareSeqs(r1, m1, r2, m2, rc1, rc2)
-  for (let j = 0; j < m1; j++) if (rc1[j]) ch1[x1[j]!] = 1
-  for (let j = 0; j < m2; j++) if (rc2[j]) ch2[x2[j]!] = 1
-
-  // Walk the chunks; refine each stretch between matched ones at the token level.
-  let pa = from1
-  let pb = from2
-  let i = 0
-  let j = 0
-  for (;;) {
-    while (i < n1 && ch1[i]) i++
-    while (j < n2 && ch2[j]) j++
-    if (i === n1 || j === n2) {
-      if (i !== n1 || j !== n2) throw new Error('diffWords: unpaired unchanged chunks')
-      refine(a, pa, to1, b, pb, to2, out)
-      return
-    }
-    refine(a, pa, st1[i]!, b, pb, st2[j]!, out)
-    let k = 1
-    while (i + k < n1 && j + k < n2 && !ch1[i + k] && !ch2[j + k]) k++
-    const sa = st1[i]!
-    const ea = en1[i + k - 1]!
-    const sb = st2[j]!
-    const eb = en2[j + k - 1]!
-    if (ea - sa === eb - sb && a.slice(sa, ea) === b.slice(sb, eb)) {
-      out.equal(sa, ea)
-    } else {
-      // The whitespace differs somewhere in the run: chunk by chunk.
-      for (let q = 0; q < k; q++) {
-        if (q) out.between(en1[i + q - 1]!, st1[i + q]!, en2[j + q - 1]!, st2[j + q]!)
-        out.equal(st1[i + q]!, en1[i + q]!)
-      }
-    }
-    pa = ea
-    pb = eb
-    i += k
-    j += k
-  }
-}
-
-/** Up to this many characters a side, a stretch is refined by trimming alone. */
-const SMALL_STRETCH = 48
-
-/**
- * A stretch between matched chunks: at the token level when both sides have words. A
- * small one (a word or two that changed) only has its common leading and trailing tokens
- * kept, such as the comma of "области," → "сфере,": cheaper than a search, and the same
- * after the semantic cleanup, which folds short equalities inside a change anyway.
- */
-function refine(a: string, pa: number, qa: number, b: string, pb: number, qb: number, out: OpBuilder) {
-  if (spaceEnd(a, pa, qa) === qa || spaceEnd(b, pb, qb) === qb) {
-    out.between(pa, qa, pb, qb)
-    return
-  }
-  if (qa - pa > SMALL_STRETCH || qb - pb > SMALL_STRETCH) {
-    diffMiddle(a, pa, qa, b, pb, qb, out)
-    return
-  }
-  const min = Math.min(qa - pa, qb - pb)
-  let pre = 0
-  while (pre < min && a.charCodeAt(pa + pre) === b.charCodeAt(pb + pre)) pre++
-  while (pre > 0 && !(isBoundary(a, pa + pre) && isBoundary(b, pb + pre))) pre--
-  let suf = 0
-  while (suf < min - pre && a.charCodeAt(qa - 1 - suf) === b.charCodeAt(qb - 1 - suf)) suf++
-  while (suf > 0 && !(isBoundary(a, qa - suf) && isBoundary(b, qb - suf))) suf--
-  out.equal(pa, pa + pre)
-  out.between(pa + pre, qa - suf, pb + pre, qb - suf)
-  out.equal(qa - suf, qa)
-}
-
-// ---------------------------------------------------------------------------------------
-// Ops: semantic cleanup and normal form
-
-const EQUAL = 0
-const DELETE = 1
-const INSERT = 2
-/** An equality folded into the change around it: deleted and inserted again. */
-const BOTH = 3
-
-interface WorkOp {
-  kind: number
-  text: string
-}
+// Ops: semantic cleanup
 
 /**
  * Folds into the change every equality that is no longer than the larger side of the
  * change on its left and of the change on its right (diff-match-patch's semantic cleanup,
- * first pass, without splicing: the folded equality becomes BOTH).
+ * first pass). Without splicing: returns the flags of the folded equalities (deleted and
+ * inserted again), or null when none is.
  */
-function cleanupSemantic(ops: WorkOp[]): void {
+function cleanupSemantic(ops: readonly DiffOp[]): Uint8Array | null {
+  let folded: Uint8Array | null = null
   const equalities: number[] = []
   let lastEquality = -1
   let ins1 = 0
@@ -1020,7 +996,8 @@ function cleanupSemantic(ops: WorkOp[]): void {
   let del2 = 0
   for (let p = 0; p < ops.length; p++) {
     const op = ops[p]!
-    if (op.kind === EQUAL) {
+    const both = folded !== null && folded[p] === 1
+    if (op.op === 'equal' && !both) {
       equalities.push(p)
       ins1 = ins2
       del1 = del2
@@ -1030,12 +1007,13 @@ function cleanupSemantic(ops: WorkOp[]): void {
       continue
     }
     const len = op.text.length
-    if (op.kind !== DELETE) ins2 += len
-    if (op.kind !== INSERT) del2 += len
+    if (op.op !== 'delete') ins2 += len
+    if (op.op !== 'insert') del2 += len
     if (lastEquality >= 0) {
       const eqLen = ops[lastEquality]!.text.length
       if (eqLen <= Math.max(ins1, del1) && eqLen <= Math.max(ins2, del2)) {
-        ops[lastEquality]!.kind = BOTH
+        folded ??= new Uint8Array(ops.length)
+        folded[lastEquality] = 1
         equalities.pop() // this equality
         equalities.pop() // and the one before: its right-hand change grew, look again
         p = equalities.length ? equalities[equalities.length - 1]! : -1
@@ -1047,35 +1025,28 @@ function cleanupSemantic(ops: WorkOp[]): void {
       }
     }
   }
+  return folded
 }
 
-/** Merges equalities, and each run of changes into one delete then one insert. */
-function normalize(ops: WorkOp[]): DiffOp[] {
+/** After folding: each run of changes and folded equalities as one delete, one insert. */
+function mergeFolded(ops: readonly DiffOp[], folded: Uint8Array): DiffOp[] {
   const out: DiffOp[] = []
   let p = 0
   while (p < ops.length) {
-    if (ops[p]!.kind === EQUAL) {
-      let text = ''
-      while (p < ops.length && ops[p]!.kind === EQUAL) text += ops[p++]!.text
-      if (text) out.push({ op: 'equal', text })
+    if (ops[p]!.op === 'equal' && !folded[p]) {
+      out.push(ops[p++]!)
       continue
     }
     let del = ''
     let ins = ''
-    while (p < ops.length && ops[p]!.kind !== EQUAL) {
-      const { kind, text } = ops[p++]!
-      if (kind !== INSERT) del += text
-      if (kind !== DELETE) ins += text
+    while (p < ops.length && (ops[p]!.op !== 'equal' || folded[p])) {
+      const { op, text } = ops[p]!
+      if (op !== 'insert') del += text
+      if (op !== 'delete') ins += text
+      p++
     }
     if (del) out.push({ op: 'delete', text: del })
     if (ins) out.push({ op: 'insert', text: ins })
-  }
-  // Changes that cancelled out can leave two equalities side by side.
-  for (let k = out.length - 1; k > 0; k--) {
-    if (out[k]!.op === out[k - 1]!.op) {
-      out[k - 1]!.text += out[k]!.text
-      out.splice(k, 1)
-    }
   }
   return out
 }
@@ -1096,17 +1067,27 @@ export function diffWords(a: string, b: string): DiffOp[] {
   let suf = commonSuffix(a, b, Math.min(a.length, b.length) - pre)
   while (suf > 0 && !(isBoundary(a, a.length - suf) && isBoundary(b, b.length - suf))) suf--
 
-  const out = new OpBuilder(a, b)
-  out.equal(0, pre)
   const end1 = a.length - suf
   const end2 = b.length - suf
+  let ops: DiffOp[]
+  try {
+    ops = diffRange(a, b, pre, end1, end2, false)
+  } catch (err) {
+    if (err !== COLLISION) throw err
+    ops = diffRange(a, b, pre, end1, end2, true)
+  }
+  const folded = cleanupSemantic(ops)
+  return folded ? mergeFolded(ops, folded) : ops
+}
+
+/** The ops of a against b once the common prefix (pre) and suffix are known. */
+function diffRange(a: string, b: string, pre: number, end1: number, end2: number, strict: boolean): DiffOp[] {
+  const out = new OpBuilder(a, b)
+  out.equal(0, pre)
   if (pre === end1 || pre === end2) out.change(pre, end1, pre, end2)
-  else if (end1 - pre < CHUNK_MIN && end2 - pre < CHUNK_MIN) diffMiddle(a, pre, end1, b, pre, end2, out)
-  else diffChunks(a, pre, end1, b, pre, end2, out)
+  else diffMiddle(a, pre, end1, b, pre, end2, out, strict)
   out.equal(end1, a.length)
-  const ops = out.finish()
-  cleanupSemantic(ops)
-  return normalize(ops)
+  return out.finish()
 }
 
 /** The text that `ops` turn `a` into; throws when an equal or deleted text is not in `a`. */

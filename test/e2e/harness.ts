@@ -183,8 +183,11 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return serious
 }
 
-/** A full-page screenshot in test/screenshots/ (kept by CI). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot in test/screenshots/ (kept by CI): the full page, or only the viewport
+ * (for a dialog, which sits in the viewport).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true })
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage, animations: 'disabled' })
 }

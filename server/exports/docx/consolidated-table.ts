@@ -68,7 +68,11 @@ const VMERGE_RESTART = '<w:vMerge w:val="restart"/>'
 const VMERGE_CONTINUE = `<w:vMerge/>`
 
 function documentXml(model: TableModel, emit: (xml: string) => void): void {
-  const out = { push: (...xml: string[]) => xml.forEach((x) => emit(x)) }
+  const out = {
+    push: (...xml: string[]) => {
+      for (const x of xml) emit(x)
+    },
+  }
   out.push(
     `${XML_DECL}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>`,
     ...titleBlock(model),

@@ -208,8 +208,8 @@ describe('consolidatedTableDocx', () => {
       'Замечаний и предложений, отвечающих условиям отбора, нет.',
     )
 
-    const nasty =
-      Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + 'x\uDFFFy\uD800z\uFFFE\uFFFF😀'
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')
+    const nasty = `${controls}x\uDFFFy\uD800z\uFFFE\uFFFF😀`
     const table = fixtureTable()
     const row = table.rows[2]!
     row.text = `${'Очень длинный текст положения '.repeat(7000)}${nasty}`

@@ -78,14 +78,13 @@ const REPLACEMENT = 0xfffd
 
 /**
  * Glyph lookup for one face: `adv[c]` is the advance of UTF-16 unit c in thousandths of an
- * em (-1 until looked up), `gid[c]` the subset glyph id to write in a content stream, `alt[c]` 1 when the glyph comes from the fallback face.
+ * em (-1 until looked up), `gid[c]` the subset glyph id to write in a content stream,
+ * `alt[c]` 1 when the glyph comes from the fallback face.
  */
 export class GlyphFont {
   readonly adv = new Float32Array(65536).fill(-1)
   readonly gid = new Uint16Array(65536)
   readonly alt = new Uint8Array(65536)
-  /** Set once any glyph of this face has been written (its font must go in the page resources). */
-  used = false
   private readonly scale: number
 
   constructor(

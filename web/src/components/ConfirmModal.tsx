@@ -1,7 +1,8 @@
 /** Asks before an irreversible step; shows the failure, if any, in an alert. */
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useT } from '../i18n/language.js'
+import { Dialog } from './Dialog.js'
 import { ErrorAlert } from './ErrorAlert.js'
 
 interface ConfirmModalProps {
@@ -29,7 +30,7 @@ export function ConfirmModal({
 }: ConfirmModalProps) {
   const tr = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="md">
+    <Dialog opened={opened} onClose={onClose} title={title} centered size="md">
       <Stack gap="md">
         <Text component="div">{children}</Text>
         {error ? <ErrorAlert error={error} /> : null}
@@ -42,6 +43,6 @@ export function ConfirmModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   )
 }

@@ -15,7 +15,15 @@ export function Crumbs({ items }: { items: Crumb[] }) {
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
         {items.map((item, index) =>
           item.to && index < items.length - 1 ? (
-            <Anchor key={item.to} component={Link} to={item.to} size="sm">
+            <Anchor
+              key={item.to}
+              component={Link}
+              to={item.to}
+              size="sm"
+              truncate="end"
+              maw="24rem"
+              title={item.label}
+            >
               {item.label}
             </Anchor>
           ) : (

@@ -41,7 +41,7 @@ export function NotificationBell() {
   const items = inbox.data?.data ?? []
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" trapFocus>
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={420} shadow="md" trapFocus>
       <Popover.Target>
         <UnstyledButton
           className="bell"

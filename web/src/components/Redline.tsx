@@ -12,16 +12,37 @@ interface RedlineProps {
   lang?: Lang | undefined
   /** Which side to show: both (inline), only the old text, or only the new one. */
   side?: 'both' | 'old' | 'new'
+  /** Shorten long unchanged stretches to their edges (for the narrow margin). */
+  compact?: boolean
   testId?: string
 }
 
-export function Redline({ ops, lang, side = 'both', testId }: RedlineProps) {
+const KEEP = 48
+
+/** An unchanged stretch shortened to the words next to the changes, with "…" for the rest. */
+function shorten(text: string, first: boolean, last: boolean): string {
+  if (text.length <= KEEP * 2 + 10) return text
+  const head = (s: string) => s.slice(0, s.lastIndexOf(' ', KEEP) > 0 ? s.lastIndexOf(' ', KEEP) : KEEP)
+  const tail = (s: string) => {
+    const cut = s.indexOf(' ', s.length - KEEP)
+    return s.slice(cut > 0 ? cut + 1 : s.length - KEEP)
+  }
+  if (first && last) return text
+  if (first) return `… ${tail(text)}`
+  if (last) return `${head(text)} …`
+  return `${head(text)} … ${tail(text)}`
+}
+
+export function Redline({ ops, lang, side = 'both', compact = false, testId }: RedlineProps) {
   const tr = useT()
   return (
     <span className="redline" lang={lang} data-testid={testId}>
       {ops.map((op, index) => {
         const key = `${index}-${op.op}`
-        if (op.op === 'equal') return <span key={key}>{op.text}</span>
+        if (op.op === 'equal') {
+          const text = compact ? shorten(op.text, index === 0, index === ops.length - 1) : op.text
+          return <span key={key}>{text}</span>
+        }
         if (op.op === 'delete') {
           if (side === 'new') return null
           return (

@@ -56,8 +56,10 @@ export function pickRound(rounds: RoundDTO[], versionId: string | null, asked: s
   return onVersion.find((r) => r.id === asked) ?? onVersion[0] ?? null
 }
 
-/** A notification parameter that may carry a localized text as JSON. */
-function localParam(value: string, lang: Lang): string {
+/** A notification parameter: a text, or a localized text (as an object or as JSON). */
+function localParam(value: unknown, lang: Lang): string {
+  if (value && typeof value === 'object') return pickText(value as LocalizedText, lang)
+  if (typeof value !== 'string') return String(value ?? '')
   if (value.startsWith('{')) {
     try {
       return pickText(JSON.parse(value) as LocalizedText, lang) || value
@@ -71,7 +73,7 @@ function localParam(value: string, lang: Lang): string {
 /** The text of a notification in the user's language. */
 export function notificationText(n: NotificationDTO, lang: Lang, tr: Translate): string {
   const params: Record<string, string> = {}
-  for (const [key, value] of Object.entries(n.params)) params[key] = localParam(String(value), lang)
+  for (const [key, value] of Object.entries(n.params)) params[key] = localParam(value, lang)
   if (n.params.closesAt) {
     params.closesAt = n.params.timezone
       ? momentInZone(n.params.closesAt, n.params.timezone, lang, tr)

@@ -92,7 +92,7 @@ export function ComparePage() {
             value={from}
             allowDeselect={false}
             onChange={(value) => set('from', value)}
-            w={{ base: '100%', sm: 320 }}
+            w={{ base: '100%', sm: 380 }}
             comboboxProps={{ withinPortal: false }}
           />
           <Select
@@ -101,7 +101,7 @@ export function ComparePage() {
             value={to}
             allowDeselect={false}
             onChange={(value) => set('to', value)}
-            w={{ base: '100%', sm: 320 }}
+            w={{ base: '100%', sm: 380 }}
             comboboxProps={{ withinPortal: false }}
           />
           <Stack gap={4}>

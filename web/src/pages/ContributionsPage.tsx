@@ -158,7 +158,7 @@ function RoundGroup({ contributions }: { contributions: ContributionDTO[] }) {
               where={c.kind === 'insertion' ? tr('ui.contribution.after', { provision: where }) : where}
               alwaysShowStatus
             >
-              <ContributionActions contribution={c} onEdit={edit} />
+              <ContributionActions contribution={c} onEdit={edit} roundOpen={r?.state === 'open'} />
             </ContributionView>
           )
         })}

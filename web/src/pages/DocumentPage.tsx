@@ -7,6 +7,7 @@ import type { DocumentDTO, VersionSummaryDTO } from '@core/api/types.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { useDocumentRounds } from '../api/negotiation.js'
 import { useDocument, useVersion } from '../api/queries.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -29,7 +30,13 @@ export function DocumentPage() {
   const documentQuery = useDocument(id)
   const doc = documentQuery.data?.data
   const versions = [...(doc?.versions ?? [])].sort((a, b) => b.seq - a.seq)
-  const selectedId = versionId ?? versions[0]?.id ?? null
+  // A link to a round (from a notification) shows the version the round is on.
+  const [search] = useSearchParams()
+  const askedRound = versionId ? null : search.get('round')
+  const rounds = useDocumentRounds(id, !!askedRound)
+  const roundVersion = askedRound ? rounds.data?.data.find((r) => r.id === askedRound)?.versionId : undefined
+  const waitForRound = !!askedRound && rounds.isPending
+  const selectedId = versionId ?? roundVersion ?? (waitForRound ? null : (versions[0]?.id ?? null))
   const version = useVersion(id, doc ? selectedId : null)
   const summary = version.data?.data ?? versions.find((v) => v.id === selectedId)
   const languages = summary?.languages.length ? summary.languages : [doc?.workingLanguage ?? lang]

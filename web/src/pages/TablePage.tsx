@@ -176,19 +176,25 @@ export function TablePage() {
         </Text>
       )}
       <RedlineLegend />
-      <ConsolidatedTable
-        table={data}
-        policies={policies}
-        order={order}
-        provisions={provisions}
-        selected={selected}
-        onToggle={toggle}
-        onDispose={openDisposition}
-        caption={caption}
-      />
+      <div className="table-bleed">
+        <ConsolidatedTable
+          table={data}
+          policies={policies}
+          order={order}
+          provisions={provisions}
+          selected={selected}
+          onToggle={toggle}
+          onDispose={openDisposition}
+          caption={caption}
+        />
+      </div>
       <Text size="sm" c="dimmed">
         {tr('export.table.generated', { date: formatDate(data.generatedAt, lang, true) })} ·{' '}
-        <Anchor component={Link} to={`/documents/${data.document.id}/versions/${round.versionId}`}>
+        <Anchor
+          component={Link}
+          to={`/documents/${data.document.id}/versions/${round.versionId}`}
+          underline="always"
+        >
           {tr('ui.table.backToDocument')}
         </Anchor>
       </Text>

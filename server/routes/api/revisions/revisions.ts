@@ -46,6 +46,8 @@ export async function redlineFor(
   toId: string,
   lang: Lang | undefined,
   user: CurrentUser,
+  /** Include unchanged provisions (the whole 'to' text, as the DOCX needs). */
+  includeUnchanged = false,
 ): Promise<RedlineDTO> {
   const loaded = await loadDocument(db, documentId)
   if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
@@ -61,11 +63,9 @@ export async function redlineFor(
     versionContent(db, to.id),
     sourcesOf(db, to.id),
   ])
-  const changes = diffContents(
-    JSON.parse(a) as DocumentContent,
-    JSON.parse(b) as DocumentContent,
-    language,
-  ).map((c) => ({
+  const changes = diffContents(JSON.parse(a) as DocumentContent, JSON.parse(b) as DocumentContent, language, {
+    includeUnchanged,
+  }).map((c) => ({
     ...c,
     sources: sources[c.eid] ?? [],
   }))
@@ -176,7 +176,15 @@ const revisions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
     async (req, reply) => {
       const user = currentUser(req)
-      const redline = await redlineFor(db, req.params.id, req.query.from, req.query.to, req.query.lang, user)
+      const redline = await redlineFor(
+        db,
+        req.params.id,
+        req.query.from,
+        req.query.to,
+        req.query.lang,
+        user,
+        true,
+      )
       const { document } = await loadDocument(db, req.params.id)
       const lang = redline.lang
       const title = pickText(JSON.parse(document.title), lang)

@@ -347,14 +347,18 @@ describe('downloads', () => {
     const docx = await editor.get(`/api/rounds/${roundId}/table.docx?lang=en`)
     expect(docx.statusCode).toBe(200)
     expect(docx.headers['content-type']).toContain('wordprocessingml')
-    expect(docx.headers['content-disposition']).toMatch(/^attachment; filename=".+\.docx"; filename\*=UTF-8''/)
+    expect(docx.headers['content-disposition']).toMatch(
+      /^attachment; filename=".+\.docx"; filename\*=UTF-8''/,
+    )
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK')
     const pdf = await headTJK.get(`/api/rounds/${roundId}/table.pdf?party=TJK`)
     expect(pdf.statusCode).toBe(200)
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
     const versions = (await editor.get(`/api/documents/${w.document.id}/versions`)).json().data
     const rev = versions.find((v: { label: { en: string } }) => v.label.en === 'Rev.1')
-    const red = await editor.get(`/api/documents/${w.document.id}/compare.docx?from=${w.published.id}&to=${rev.id}`)
+    const red = await editor.get(
+      `/api/documents/${w.document.id}/compare.docx?from=${w.published.id}&to=${rev.id}`,
+    )
     expect(red.statusCode).toBe(200)
     const { unzipSync, strFromU8 } = await import('fflate')
     const xml = strFromU8(unzipSync(new Uint8Array(red.rawPayload))['word/document.xml']!)

@@ -16,15 +16,20 @@ interface ContributionActionsProps {
   contribution: ContributionDTO
   /** Opens the form on the draft (the caller owns the form). */
   onEdit?: ((fresh: ContributionDTO) => void) | undefined
+  /** Co-sponsoring is offered only while the round is open. */
+  roundOpen?: boolean
 }
 
-export function ContributionActions({ contribution, onEdit }: ContributionActionsProps) {
+export function ContributionActions({ contribution, onEdit, roundOpen = true }: ContributionActionsProps) {
   const tr = useT()
   const me = useMe().data?.data
   const detail = useContribution(contribution.id)
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
   const fresh = detail.data?.data ?? contribution
-  const policies = detail.data?.policies ?? {}
+  const policies = { ...(detail.data?.policies ?? {}) }
+  // The server lets a party join a proposal at any time; joining after the deadline, once
+  // the secretariat has weighed the proposals, would change nothing, so it is not offered.
+  if (!roundOpen) policies.cosponsor = false
   const enc = encodeURIComponent(contribution.id)
 
   const submit = useNegotiationWrite(() => ({

@@ -10,13 +10,14 @@ import type { Envelope } from '@core/api/types.js'
 import type { Lang } from '@core/i18n/languages.js'
 import { diffWords } from '@core/text/diff.js'
 import type { FlatProvision } from '@core/text/model.js'
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { api } from '../../api/client.js'
 import { refreshNegotiation } from '../../api/negotiation.js'
 import { useT } from '../../i18n/language.js'
 import { plainText, proposedFull } from '../../lib/negotiation.js'
+import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 import { Redline, RedlineLegend } from '../Redline.js'
 
@@ -37,15 +38,24 @@ interface ContributionFormProps {
   language: Lang
   maySubmit: boolean
   onClose: () => void
+  /** False when the caller moves focus itself on close (the opener may be gone). */
+  restoreFocus?: boolean
 }
 
-export function ContributionForm({ target, roundId, language, maySubmit, onClose }: ContributionFormProps) {
+export function ContributionForm({
+  target,
+  roundId,
+  language,
+  maySubmit,
+  onClose,
+  restoreFocus = true,
+}: ContributionFormProps) {
   const tr = useT()
   const title = target
     ? tr(`ui.form.title.${target.kind}`, { provision: target.provisionName })
     : tr('ui.form.title.general')
   return (
-    <Modal opened={!!target} onClose={onClose} title={title} size="xl" centered={false}>
+    <Dialog opened={!!target} onClose={onClose} title={title} size="xl" returnFocus={restoreFocus}>
       {target && (
         <FormBody
           key={target.existing?.id ?? `${target.kind}-${target.provision?.eid ?? 'general'}`}
@@ -56,7 +66,7 @@ export function ContributionForm({ target, roundId, language, maySubmit, onClose
           onClose={onClose}
         />
       )}
-    </Modal>
+    </Dialog>
   )
 }
 

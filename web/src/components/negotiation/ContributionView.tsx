@@ -20,6 +20,8 @@ interface ContributionViewProps {
   where?: string | undefined
   /** Show the status even when it is the ordinary "submitted". */
   alwaysShowStatus?: boolean
+  /** Shorten the unchanged text around the changes (in the margin). */
+  compact?: boolean
   children?: ReactNode
 }
 
@@ -28,6 +30,7 @@ export function ContributionView({
   current,
   where,
   alwaysShowStatus = false,
+  compact = false,
   children,
 }: ContributionViewProps) {
   const tr = useT()
@@ -66,7 +69,7 @@ export function ContributionView({
       {c.kind === 'insertion' && <p className="contribution__label">{tr('ui.contribution.newProvision')}</p>}
       {ops.length > 0 && (
         <p className="contribution__text">
-          <Redline ops={ops} lang={c.language} testId="contribution-redline" />
+          <Redline ops={ops} lang={c.language} compact={compact} testId="contribution-redline" />
         </p>
       )}
       {c.comment && (

@@ -48,6 +48,8 @@ export function DocumentWorkspace({
   const contributions = useRoundContributions(round?.id ?? null)
   const policies = contributions.data?.policies ?? {}
   const canContribute = !!round && round.state === 'open' && !!policies.contribute
+  // The margin appears when there is something to show or to do in it.
+  const showMargin = !!round && ((contributions.data?.data.length ?? 0) > 0 || canContribute)
   const [target, setTarget] = useState<ContributionTarget | null>(null)
   const [editRound, setEditRound] = useState(false)
 
@@ -88,6 +90,7 @@ export function DocumentWorkspace({
         <GeneralComments
           contributions={general}
           canContribute={canContribute}
+          roundOpen={round.state === 'open'}
           onAdd={() => propose('general', null)}
           onEdit={edit}
         />
@@ -101,21 +104,22 @@ export function DocumentWorkspace({
         })}
       </p>
       <Paper
-        className={round ? 'panel doc-sheet doc-sheet--margin' : 'panel doc-sheet'}
-        px={{ base: 'md', sm: round ? 32 : 48 }}
+        className={showMargin ? 'panel doc-sheet doc-sheet--margin' : 'panel doc-sheet'}
+        px={{ base: 'md', sm: showMargin ? 32 : 48 }}
         py={{ base: 'lg', sm: 40 }}
       >
         <DocumentText
           version={version}
           lang={textLang}
           margin={
-            round
+            showMargin
               ? (p) => (
                   <ProvisionMargin
                     provision={p}
                     name={nameOf(p)}
                     contributions={byEid.get(p.eid) ?? []}
                     canContribute={canContribute}
+                    roundOpen={round?.state === 'open'}
                     onPropose={propose}
                     onEdit={edit}
                   />
@@ -130,7 +134,11 @@ export function DocumentWorkspace({
           roundId={round.id}
           language={doc.workingLanguage}
           maySubmit={!!policies.submit}
-          onClose={() => setTarget(null)}
+          restoreFocus={false}
+          onClose={() => {
+            returnFocus(target)
+            setTarget(null)
+          }}
         />
       )}
       {round && (
@@ -146,14 +154,35 @@ export function DocumentWorkspace({
   )
 }
 
+/**
+ * Back to where the form was opened from once it closes (the menu item that opened it is
+ * gone by then): the provision's "Propose" button, else its margin toggle, else the
+ * general comments' button.
+ */
+function returnFocus(target: ContributionTarget | null) {
+  const eid = target?.provision?.eid
+  window.requestAnimationFrame(() => {
+    const scope = eid ? document.querySelector(`.provision[data-eid="${CSS.escape(eid)}"]`) : null
+    const candidates = scope
+      ? [
+          scope.querySelector('[data-testid="propose-menu"]'),
+          scope.querySelector('[data-testid="margin-toggle"]'),
+        ]
+      : [document.querySelector('[data-testid="general-comments"] button')]
+    const element = candidates.find((c): c is HTMLElement => c instanceof HTMLElement)
+    element?.focus()
+  })
+}
+
 interface GeneralCommentsProps {
   contributions: ContributionDTO[]
   canContribute: boolean
+  roundOpen: boolean
   onAdd: () => void
   onEdit: (c: ContributionDTO) => void
 }
 
-function GeneralComments({ contributions, canContribute, onAdd, onEdit }: GeneralCommentsProps) {
+function GeneralComments({ contributions, canContribute, roundOpen, onAdd, onEdit }: GeneralCommentsProps) {
   const tr = useT()
   const countLabel = useCountLabel()
   return (
@@ -182,7 +211,7 @@ function GeneralComments({ contributions, canContribute, onAdd, onEdit }: Genera
           <div className="general-comments__list">
             {contributions.map((c) => (
               <ContributionView key={c.id} contribution={c} current="">
-                <ContributionActions contribution={c} onEdit={onEdit} />
+                <ContributionActions contribution={c} onEdit={onEdit} roundOpen={roundOpen} />
               </ContributionView>
             ))}
           </div>

@@ -20,17 +20,18 @@ interface ProvisionMarginProps {
   name: string
   contributions: ContributionDTO[]
   canContribute: boolean
+  roundOpen: boolean
   onPropose: (kind: ContributionKind, provision: FlatProvision) => void
   onEdit: (contribution: ContributionDTO) => void
   initiallyOpen?: boolean
 }
 
-/** "3 замечания" with the plural form of the UI language. */
-export function useCountLabel(): (n: number) => string {
+/** "3 замечания" with the plural form of the UI language (`word`: without the number). */
+export function useCountLabel(word = false): (n: number) => string {
   const tr = useT()
   const { lang } = useLanguage()
   const rules = new Intl.PluralRules(lang === 'en' ? 'en' : 'ru')
-  return (n: number) => tr(`ui.margin.count.${rules.select(n)}`, { n })
+  return (n: number) => tr(`ui.margin.${word ? 'word' : 'count'}.${rules.select(n)}`, { n })
 }
 
 export function ProvisionMargin({
@@ -38,12 +39,13 @@ export function ProvisionMargin({
   name,
   contributions,
   canContribute,
+  roundOpen,
   onPropose,
   onEdit,
   initiallyOpen = false,
 }: ProvisionMarginProps) {
   const tr = useT()
-  const countLabel = useCountLabel()
+  const countWord = useCountLabel(true)
   const listId = useId()
   const [open, setOpen] = useState(initiallyOpen)
   const count = contributions.length
@@ -66,17 +68,15 @@ export function ProvisionMargin({
             onClick={() => setOpen((value) => !value)}
             data-testid="margin-toggle"
           >
-            <span className="margin__badge" aria-hidden="true">
-              {count}
-            </span>
-            <span className="margin__count">{countLabel(count)}</span>
+            <span className="margin__badge">{count}</span>
+            <span className="margin__count">{countWord(count)}</span>
             <span className="margin__chevron" aria-hidden="true">
               {open ? '▴' : '▾'}
             </span>
           </UnstyledButton>
         )}
         {canContribute && (
-          <Menu position="bottom-end" withinPortal={false} shadow="md">
+          <Menu position="bottom-end" withinPortal={false} shadow="md" returnFocus>
             <Menu.Target>
               <Button
                 size="compact-sm"
@@ -101,8 +101,8 @@ export function ProvisionMargin({
       {count > 0 && open && (
         <div id={listId} className="margin__list">
           {contributions.map((c) => (
-            <ContributionView key={c.id} contribution={c} current={textIn(c.language)}>
-              <ContributionActions contribution={c} onEdit={onEdit} />
+            <ContributionView key={c.id} contribution={c} current={textIn(c.language)} compact>
+              <ContributionActions contribution={c} onEdit={onEdit} roundOpen={roundOpen} />
             </ContributionView>
           ))}
         </div>

@@ -4,12 +4,13 @@
  * zone (Minsk by default), sent as ISO 8601 with that zone's offset.
  */
 import type { RoundDTO } from '@core/api/contributions.js'
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useNegotiationWrite } from '../../api/negotiation.js'
 import { useLanguage, useT } from '../../i18n/language.js'
 import { momentInZone, zoneLabel } from '../../lib/negotiation.js'
 import { DEFAULT_TIMEZONE, ROUND_TIMEZONES, wallTimeInZone, zonedWallToIso } from '../../lib/time.js'
+import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 
 interface RoundFormProps {
@@ -26,9 +27,9 @@ export function RoundForm(props: RoundFormProps) {
   const tr = useT()
   const title = props.existing ? tr('ui.roundForm.editTitle') : tr('ui.roundForm.openTitle')
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={title} size="lg">
+    <Dialog opened={props.opened} onClose={props.onClose} title={title} size="lg">
       {props.opened && <RoundFormBody {...props} />}
-    </Modal>
+    </Dialog>
   )
 }
 

@@ -168,6 +168,7 @@ export function ConsolidatedTable(props: ConsolidatedTableProps) {
                         provisionCells || !c ? line.row.resultingText : contributionResult(c, line.row.text)
                       }
                       general={line.row.eid === null}
+                      insertion={!provisionCells && c?.kind === 'insertion'}
                     />
                   </td>
                 )}
@@ -227,7 +228,7 @@ function ContributionCells({
       </td>
       <td className="ctable__just">{c.justification}</td>
       <td className="ctable__disp">
-        <DecisionBadge decision={c.decision} />
+        {(c.decision || c.status !== 'withdrawn') && <DecisionBadge decision={c.decision} />}
         {c.reasoning && (
           <p className="ctable__reasoning" lang={textLang}>
             {c.reasoning}
@@ -240,7 +241,10 @@ function ContributionCells({
             mt={6}
             className="no-print"
             onClick={() => onDispose(c, row)}
-            aria-label={tr('ui.table.disposeOne', { party: c.party.code })}
+            aria-label={tr('ui.table.disposeOne', {
+              action: c.decision ? tr('ui.table.change') : tr('ui.table.decide'),
+              party: partyLabel(c.party, lang),
+            })}
             data-testid="dispose-button"
           >
             {c.decision ? tr('ui.table.change') : tr('ui.table.decide')}
@@ -251,10 +255,26 @@ function ContributionCells({
   )
 }
 
-function Result({ current, result, general }: { current: string; result: string | null; general: boolean }) {
+interface ResultProps {
+  current: string
+  result: string | null
+  general: boolean
+  /** An insertion's result is a new provision after this one, not a new wording of it. */
+  insertion: boolean
+}
+
+function Result({ current, result, general, insertion }: ResultProps) {
   const tr = useT()
   if (general) return null
   if (result === null) return <span className="ctable__deleted">{tr('export.row.deleted')}</span>
   if (result === current) return <span className="muted">{tr('export.row.unchanged')}</span>
+  if (insertion) {
+    return (
+      <>
+        <span className="ctable__result-label">{tr('ui.contribution.newProvision')} </span>
+        <Redline ops={[{ op: 'insert', text: result }]} testId="table-result" />
+      </>
+    )
+  }
   return <Redline ops={diffWords(current, result)} testId="table-result" />
 }

@@ -9,12 +9,13 @@ import { DECISIONS } from '@core/api/contributions.js'
 import type { Lang } from '@core/i18n/languages.js'
 import { diffWords } from '@core/text/diff.js'
 import type { FlatProvision } from '@core/text/model.js'
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useContribution, useNegotiationWrite } from '../../api/negotiation.js'
 import { useLanguage, useT } from '../../i18n/language.js'
 import { partyLabel } from '../../lib/format.js'
 import { contributionRedline, plainText, proposedFull } from '../../lib/negotiation.js'
+import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 import { PageLoader } from '../PageLoader.js'
 import { Redline } from '../Redline.js'
@@ -44,9 +45,9 @@ export function DispositionModal({ target, mergeOptions, onClose }: DispositionM
       })
     : ''
   return (
-    <Modal opened={!!target} onClose={onClose} title={title} size="xl">
+    <Dialog opened={!!target} onClose={onClose} title={title} size="xl">
       {target && <Loader target={target} mergeOptions={mergeOptions} onClose={onClose} />}
-    </Modal>
+    </Dialog>
   )
 }
 

@@ -5,11 +5,12 @@
 import type { Decision, RoundDTO } from '@core/api/contributions.js'
 import type { VersionSummaryDTO } from '@core/api/types.js'
 import type { Lang } from '@core/i18n/languages.js'
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { useNegotiationWrite } from '../../api/negotiation.js'
 import { useT } from '../../i18n/language.js'
+import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 
 const BULK_DECISIONS: Decision[] = ['accepted', 'not_accepted', 'withdrawn']
@@ -25,9 +26,9 @@ interface BulkDisposeModalProps {
 export function BulkDisposeModal({ opened, roundId, ids, onClose, onDone }: BulkDisposeModalProps) {
   const tr = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={tr('ui.bulk.title', { n: ids.length })} size="lg">
+    <Dialog opened={opened} onClose={onClose} title={tr('ui.bulk.title', { n: ids.length })} size="lg">
       {opened && <BulkBody roundId={roundId} ids={ids} onClose={onClose} onDone={onDone} opened />}
-    </Modal>
+    </Dialog>
   )
 }
 
@@ -116,9 +117,9 @@ interface RevisionCreated {
 export function RevisionModal({ opened, round, versions, onClose }: RevisionModalProps) {
   const tr = useT()
   return (
-    <Modal opened={opened} onClose={onClose} title={tr('ui.revision.title')} size="lg">
+    <Dialog opened={opened} onClose={onClose} title={tr('ui.revision.title')} size="lg">
       {opened && <RevisionBody round={round} versions={versions} onClose={onClose} opened />}
-    </Modal>
+    </Dialog>
   )
 }
 

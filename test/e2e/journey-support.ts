@@ -1,0 +1,75 @@
+/**
+ * Shared steps of the browser journeys: a Russian-speaking browser context that records
+ * page errors, signing in through the form, reading text, and a small API client (for
+ * choosing what the journey works on, never for doing its steps).
+ */
+import { t } from '@core/i18n/index.js'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { DEMO_PASSWORD } from './harness.js'
+
+export interface JourneyPage {
+  context: BrowserContext
+  page: Page
+  /** Uncaught exceptions and console errors the page reported. */
+  errors: string[]
+}
+
+export async function newJourneyPage(browser: Browser): Promise<JourneyPage> {
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    // An expected 401 (not yet signed in) is logged by the browser as a failed fetch.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text())
+  })
+  return { context, page, errors }
+}
+
+/** Signs in through the form and waits for the list of dossiers. */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel(t('ru', 'ui.login.email')).fill(email)
+  await page.getByLabel(t('ru', 'ui.login.password'), { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: t('ru', 'ui.login.submit') }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  await page.getByTestId('identity').waitFor()
+}
+
+/** The text of an element, whitespace collapsed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+}
+
+/** A signed-in API session (cookie and CSRF token) for looking things up. */
+export async function apiSession(baseUrl: string, email: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  if (login.status !== 200) {
+    throw new Error(`cannot sign in as ${email}: ${login.status} ${await login.text()}`)
+  }
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return {
+    async get<T = any>(path: string): Promise<T> {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie, Accept: 'application/json' } })
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`)
+      return (await response.json()) as T
+    },
+  }
+}
+
+/** True when the demo has an account for this e-mail (sign-in succeeds). */
+export async function accountExists(baseUrl: string, email: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  return response.status === 200
+}
