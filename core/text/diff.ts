@@ -386,8 +386,6 @@ const S_KVDB = 17
 const S_TABLE = 18
 const S_REP = 19
 const S_COUNT2 = 20
-const S_HASHX1 = 21
-const S_HASHX2 = 22
 const S_FIRST = 23
 const S_FILL = 24
 const S_POS = 25
@@ -623,15 +621,13 @@ class OpBuilder {
 }
 
 /*
- * Token hashes: two polynomial hashes of the UTF-16 units, of 24 bits each, so that every
- * intermediate value stays a small integer (no boxing while the code is not optimized
- * yet, which is most of a single call). Equal hashes and length make equal tokens; the
- * equalities found are checked against the text (COLLISION).
+ * Token hash: a polynomial hash of the UTF-16 units on 24 bits, so that every intermediate
+ * value stays a small integer (no boxing while the code is not optimized yet, which is
+ * most of a single call). Equal hash and length make equal tokens; the equalities found
+ * are then checked against the text (COLLISION), so a rare collision only costs a rerun.
  */
-const H1_MUL = 61
-const H1_MASK = 0xffffff
-const H2_MUL = 37
-const H2_MOD = 16777213
+const H_MUL = 61
+const H_MASK = 0xffffff
 
 /** The class of the code point at text[i] (i < to), off the fast paths. */
 function classAt(text: string, i: number, to: number): number {
@@ -650,9 +646,8 @@ function asciiWord(u: number): boolean {
 
 /**
  * The non-whitespace tokens of text[from, to) (TOKEN_RE's words and single characters):
- * start and end offsets and two hashes, into `starts`, `ends`, `hashes`, `hashes2` (room
- * for to - from entries). Returns how many. Hand-written with fast paths for ASCII and
- * Cyrillic: several times faster than the regular expression.
+ * start and end offsets and hash, into `starts`, `ends`, `hashes` (room for to - from
+ * entries). Returns how many. Hand-written with fast paths for ASCII and Cyrillic.
  */
 function scanTokens(
   text: string,
@@ -661,7 +656,6 @@ function scanTokens(
   starts: Int32Array,
   ends: Int32Array,
   hashes: Int32Array,
-  hashes2: Int32Array,
 ): number {
   let n = 0
   let i = from
@@ -682,49 +676,37 @@ function scanTokens(
       continue
     }
     const start = i
-    let h1 = 0
-    let h2 = 0
+    let h = u
+    i++
     if (c === OTHER) {
-      h1 = u
-      h2 = u
-      i++
       if (u >= 0xd800 && u <= 0xdbff && i < to) {
         const lo = text.charCodeAt(i)
         if (lo >= 0xdc00 && lo <= 0xdfff) {
-          h1 = (h1 * H1_MUL + lo) & H1_MASK
-          h2 = (h2 * H2_MUL + lo) % H2_MOD
+          h = (h * H_MUL + lo) & H_MASK
           i++
         }
       }
     } else {
-      if (u >= 0xd800 && u <= 0xdbff) {
-        // A word character outside the BMP: hash the high surrogate here, the low below.
-        h1 = u
-        h2 = u
-        u = text.charCodeAt(++i)
-      }
-      for (;;) {
-        h1 = (h1 * H1_MUL + u) & H1_MASK
-        h2 = (h2 * H2_MUL + u) % H2_MOD
-        if (++i >= to) break
+      // A word: its first unit is hashed; a pair's low surrogate is hashed here.
+      if (u >= 0xd800 && u <= 0xdbff) h = (h * H_MUL + text.charCodeAt(i++)) & H_MASK
+      while (i < to) {
         u = text.charCodeAt(i)
-        if (u >= 0x0400 && u <= 0x04ff && u !== 0x0482) continue
-        if (u < 0x80) {
-          if (asciiWord(u)) continue
+        if (
+          !(
+            (u >= 0x0400 && u <= 0x04ff && u !== 0x0482) ||
+            (u < 0x80 ? asciiWord(u) : classAt(text, i, to) === WORD)
+          )
+        ) {
           break
         }
-        if (classAt(text, i, to) !== WORD) break
-        if (u >= 0xd800 && u <= 0xdbff) {
-          h1 = (h1 * H1_MUL + u) & H1_MASK
-          h2 = (h2 * H2_MUL + u) % H2_MOD
-          u = text.charCodeAt(++i)
-        }
+        h = (h * H_MUL + u) & H_MASK
+        i++
+        if (u >= 0xd800 && u <= 0xdbff) h = (h * H_MUL + text.charCodeAt(i++)) & H_MASK
       }
     }
     starts[n] = start
     ends[n] = i
-    hashes[n] = h2
-    hashes2[n] = h1
+    hashes[n] = h
     n++
   }
   return n
@@ -747,7 +729,6 @@ function internTokens(
   st: Int32Array,
   en: Int32Array,
   hs: Int32Array,
-  hx: Int32Array,
   ids: Int32Array,
   strict: boolean,
 ) {
@@ -772,7 +753,6 @@ function internTokens(
       const r = rep[v - 1]!
       if (
         hs[r] === h &&
-        hx[r] === hx[k] &&
         en[r]! - st[r]! === en[k]! - st[k]! &&
         (!strict || sameText(a, st[k]!, en[k]!, a, st[r]!, en[r]!))
       ) {
@@ -795,14 +775,12 @@ function lookupTokens(
   st2: Int32Array,
   en2: Int32Array,
   hs2: Int32Array,
-  hx2: Int32Array,
   ids2: Int32Array,
   a: string,
   n1: number,
   st1: Int32Array,
   en1: Int32Array,
   hs1: Int32Array,
-  hx1: Int32Array,
   count2: Int32Array,
   strict: boolean,
 ): void {
@@ -821,7 +799,6 @@ function lookupTokens(
       const r = rep[v - 1]!
       if (
         hs1[r] === h &&
-        hx1[r] === hx2[k] &&
         en1[r]! - st1[r]! === en2[k]! - st2[k]! &&
         (!strict || sameText(b, st2[k]!, en2[k]!, a, st1[r]!, en1[r]!))
       ) {
@@ -913,16 +890,14 @@ function diffMiddle(
   const st2 = scratch(S_START2, to2 - from2)
   const en2 = scratch(S_END2, to2 - from2)
   const hs2 = scratch(S_HASH2, to2 - from2)
-  const hx1 = scratch(S_HASHX1, to1 - from1)
-  const hx2 = scratch(S_HASHX2, to2 - from2)
-  const n1 = scanTokens(a, from1, to1, st1, en1, hs1, hx1)
-  const n2 = scanTokens(b, from2, to2, st2, en2, hs2, hx2)
+  const n1 = scanTokens(a, from1, to1, st1, en1, hs1)
+  const n2 = scanTokens(b, from2, to2, st2, en2, hs2)
   const id1 = scratch(S_ID1, n1)
   const id2 = scratch(S_ID2, n2)
-  const distinct = internTokens(a, n1, st1, en1, hs1, hx1, id1, strict)
+  const distinct = internTokens(a, n1, st1, en1, hs1, id1, strict)
   const count2 = scratch(S_COUNT2, distinct)
   count2.fill(0, 0, distinct)
-  lookupTokens(b, n2, st2, en2, hs2, hx2, id2, a, n1, st1, en1, hs1, hx1, count2, strict)
+  lookupTokens(b, n2, st2, en2, hs2, id2, a, n1, st1, en1, hs1, count2, strict)
 
   // Tokens absent from the other side are changed for sure and stay out of the search
   // (xdiff does the same): r1/r2 are the ids of the others, x1/x2 their token indexes.
