@@ -79,6 +79,8 @@ export interface ContributionDTO {
   disposition: DispositionDTO | null
   createdAt: string
   version: number
+  /** In lists: what the reader may do with this contribution (update, submit, withdraw, cosponsor, dispose). */
+  policies?: Record<string, boolean>
 }
 
 /** One contribution as a row of the consolidated table. */
@@ -89,6 +91,8 @@ export interface TableContributionDTO {
   cosponsors: string[]
   kind: ContributionKind
   type: ContributionType
+  /** The language of the proposal; its redline and resulting text are in it (absent: the table's). */
+  language?: Lang
   comment: string | null
   /** The proposal as a redline against the provision's current text (empty for comments). */
   redline: DiffOp[]
@@ -110,6 +114,8 @@ export interface TableRowDTO {
   contributions: TableContributionDTO[]
   /** The provision after every accepted contribution is applied; null if deleted. */
   resultingText: string | null
+  /** The language of `resultingText` when it is not the table's (that of the accepted proposal). */
+  resultingLang?: Lang
 }
 
 /** Filters of the consolidated table (party codes, kinds, statuses or decisions, provision eids). */

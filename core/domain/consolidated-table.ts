@@ -82,6 +82,8 @@ export function buildTableRows(
     !opts.filters.kind?.length &&
     !opts.filters.status?.length
   const rows: TableRowDTO[] = []
+  // A proposal is compared with the provision in the proposal's own language, whatever the
+  // language the table is shown in.
   const toRow = (c: ContributionDTO, current: string): TableContributionDTO => ({
     id: c.id,
     party: c.party,
@@ -89,6 +91,7 @@ export function buildTableRows(
     cosponsors: c.cosponsors.map((s) => s.code),
     kind: c.kind,
     type: c.type,
+    language: c.language,
     comment: c.comment,
     redline: redlineOf(c, current),
     justification: c.justification,
@@ -115,20 +118,26 @@ export function buildTableRows(
     const list = byEid.get(p.eid) ?? []
     if (!list.length && !includeEmpty) continue
     const current = runsToPlainText(p.text[opts.lang])
+    const textIn = (lang: Lang) => (lang === opts.lang ? current : runsToPlainText(p.text[lang]))
     let resulting: string | null = current
+    let resultingLang = opts.lang
     for (const c of list) {
       if (c.status !== 'submitted' || (c.kind !== 'amendment' && c.kind !== 'deletion')) continue
-      const r = resultOf(c, current)
       if (c.disposition?.decision === 'accepted' || c.disposition?.decision === 'accepted_in_part') {
-        resulting = c.kind === 'deletion' && c.disposition.decision === 'accepted' ? null : r
+        resulting =
+          c.kind === 'deletion' && c.disposition.decision === 'accepted'
+            ? null
+            : resultOf(c, textIn(c.language))
+        resultingLang = c.language
       }
     }
     rows.push({
       eid: p.eid,
       num: p.num,
       text: current,
-      contributions: list.map((c) => toRow(c, current)),
+      contributions: list.map((c) => toRow(c, textIn(c.language))),
       resultingText: resulting,
+      resultingLang,
     })
   }
   return rows

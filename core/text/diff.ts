@@ -639,10 +639,14 @@ function classAt(text: string, i: number, to: number): number {
   return classOf(hi)
 }
 
-/** Word characters among ASCII: letters and digits. */
-function asciiWord(u: number): boolean {
-  return (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39)
-}
+/** The classes of ASCII: letters and digits are WORD, `\t\n\v\f\r` and space SPACE. */
+const ASCII_CLASS = new Uint8Array(0x80).map((_, u) =>
+  (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) || (u >= 0x30 && u <= 0x39)
+    ? WORD
+    : u === 0x20 || (u >= 0x09 && u <= 0x0d)
+      ? SPACE
+      : OTHER,
+)
 
 /**
  * The non-whitespace tokens of text[from, to) (TOKEN_RE's words and single characters):
@@ -662,14 +666,12 @@ function scanTokens(
   while (i < to) {
     let u = text.charCodeAt(i)
     const c =
-      u >= 0x0400 && u <= 0x04ff && u !== 0x0482
-        ? WORD
-        : u < 0x80
-          ? asciiWord(u)
-            ? WORD
-            : u === 0x20 || (u >= 0x09 && u <= 0x0d)
-              ? SPACE
-              : OTHER
+      u < 0x80
+        ? ASCII_CLASS[u]!
+        : u >= 0x0400 && u <= 0x04ff
+          ? u === 0x0482
+            ? OTHER
+            : WORD
           : classAt(text, i, to)
     if (c === SPACE) {
       i++
@@ -691,14 +693,11 @@ function scanTokens(
       if (u >= 0xd800 && u <= 0xdbff) h = (h * H_MUL + text.charCodeAt(i++)) & H_MASK
       while (i < to) {
         u = text.charCodeAt(i)
-        if (
-          !(
-            (u >= 0x0400 && u <= 0x04ff && u !== 0x0482) ||
-            (u < 0x80 ? asciiWord(u) : classAt(text, i, to) === WORD)
-          )
-        ) {
-          break
-        }
+        if (u >= 0x0400 && u <= 0x04ff) {
+          if (u === 0x0482) break
+        } else if (u < 0x80) {
+          if (ASCII_CLASS[u] !== WORD) break
+        } else if (classAt(text, i, to) !== WORD) break
         h = (h * H_MUL + u) & H_MASK
         i++
         if (u >= 0xd800 && u <= 0xdbff) h = (h * H_MUL + text.charCodeAt(i++)) & H_MASK

@@ -260,9 +260,16 @@ export async function contributionWithdrawer(p: OnContribution & { version: numb
   return { ...c, status: 'withdrawn' as const, version }
 }
 
-/** Another party joins (or leaves) a submitted proposal. */
-export async function cosponsorSetter(p: OnContribution & { partyId: string; join: boolean }) {
+/**
+ * Another party joins (or leaves) a submitted proposal, while the round is open and before
+ * the secretariat has decided on it.
+ */
+export async function cosponsorSetter(
+  p: OnContribution & { partyId: string; join: boolean; disposed: boolean },
+) {
   const { ctx, contribution: c } = p
+  if (p.disposed) throw contributionConflict('contribution_disposed')
+  await assertAccepting(ctx, p.round)
   if (c.party_id === p.partyId) throw contributionConflict('cosponsor_own_party')
   if (c.status !== 'submitted')
     throw contributionConflict(

@@ -114,6 +114,7 @@ export async function loadNegotiation({ ctx, dossier, document, draft }: Negotia
         contribution: row,
         partyId: head.partyId!,
         join: true,
+        disposed: false,
       })
     }
     if (c.withdrawn) {

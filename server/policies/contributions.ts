@@ -60,13 +60,15 @@ allow(
   (user, c) =>
     ownParty(user, c.partyId) && c.status === 'submitted' && !c.disposed && maySubmitFor(user, c.round),
 )
-/** Another party taking part may join a submitted proposal, through its head of delegation. */
+/** Another party taking part may join a submitted proposal, through its head of delegation, while the round is open. */
 allow(
   'contribution',
   'cosponsor',
   (user, c) =>
     !ownParty(user, c.partyId) &&
     c.status === 'submitted' &&
+    c.round.open &&
+    !c.disposed &&
     hasRole(user, 'head_of_delegation') &&
     takesPart(user, c.round.document.dossier),
 )

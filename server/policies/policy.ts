@@ -39,6 +39,8 @@ export interface RoundSubject {
   /** Parties whose experts may submit without their head of delegation. */
   expertsMaySubmit: ReadonlySet<string>
   dispositionsPublished: boolean
+  /** Accepting contributions now (between its opening and closing). */
+  open: boolean
 }
 export interface ContributionSubject {
   type: 'contribution'

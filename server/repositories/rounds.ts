@@ -63,6 +63,7 @@ export async function roundSubjectOf(
     document: loaded.subject,
     expertsMaySubmit: await expertsMaySubmit(db, loaded.dossier.organization_id),
     dispositionsPublished: !!round.dispositions_published_at,
+    open: roundState(round) === 'open',
   }
 }
 

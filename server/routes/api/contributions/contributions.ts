@@ -210,6 +210,7 @@ const contributions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
             contribution: l.contribution,
             partyId: user.partyId!,
             join,
+            disposed: !!l.disposition,
           }),
         )
         return present(l.contribution.id, user)

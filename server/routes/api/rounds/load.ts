@@ -7,7 +7,7 @@ import type { DocumentContent } from '@core/text/model.js'
 import type { CurrentUser, Queryable } from '../../../context.js'
 import type { CommentRoundRow, ContributionRow } from '../../../db/types.js'
 import { notFound } from '../../../errors.js'
-import { can, type RoundSubject } from '../../../policies/index.js'
+import { can, policiesFor, type RoundSubject } from '../../../policies/index.js'
 import { presentContribution, presentRound } from '../../../presenters/contributions.js'
 import { versionContent } from '../../../repositories/documents.js'
 import {
@@ -78,9 +78,10 @@ export async function visibleContributions(
     const round = await roundSubjects(c.round_id)
     const subject = contributionSubject(c, details.dispositions.has(c.id), round)
     if (!can(user, 'read', subject)) continue
-    out.push(
-      presentContribution(c, details, can(user, 'read_dispositions', round), round.dispositionsPublished),
-    )
+    out.push({
+      ...presentContribution(c, details, can(user, 'read_dispositions', round), round.dispositionsPublished),
+      policies: policiesFor(user, subject, CONTRIBUTION_ACTIONS),
+    })
   }
   return out
 }

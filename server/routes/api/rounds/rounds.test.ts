@@ -367,3 +367,43 @@ describe('downloads', () => {
     expect(xml).toContain('согласованной')
   })
 })
+
+describe('co-sponsoring and table languages', () => {
+  it('refuses co-sponsoring once the round is closed, and the policy says so', async () => {
+    const d = await buildDossier(t.handle, { world: w })
+    const round = (
+      await editor.send('POST', `/api/documents/${d.document.id}/rounds`, {
+        versionId: d.published.id,
+        opensAt: iso(-hour),
+        closesAt: iso(hour),
+        timezone: 'Europe/Minsk',
+      })
+    ).json().data
+    const c = (
+      await headARM.send('POST', `/api/rounds/${round.id}/contributions`, {
+        kind: 'amendment',
+        provisionEid: 'para_1',
+        proposedText: 'Новый пункт 1.',
+      })
+    ).json().data
+    const listed = (await headRUS.get(`/api/rounds/${round.id}/contributions`)).json().data[0]
+    expect(listed.policies.cosponsor).toBe(true)
+    await editor.send('PATCH', `/api/rounds/${round.id}`, {
+      version: 1,
+      opensAt: iso(-2 * hour),
+      closesAt: iso(-hour / 2),
+    })
+    expect((await headRUS.get(`/api/contributions/${c.id}`)).json().policies.cosponsor).toBe(false)
+    expect((await headRUS.send('POST', `/api/contributions/${c.id}/cosponsors`)).statusCode).toBe(403)
+  })
+
+  it('compares a Russian proposal with the Russian text even in an English table', async () => {
+    const table = (await editor.get(`/api/rounds/${roundId}/table?lang=en&provision=para_2`)).json().data
+    const row = table.rows[0]
+    expect(row.text).toBe('Paragraph 2 in English.')
+    const c = row.contributions[0]
+    expect(c.language).toBe('ru')
+    expect(c.redline.find((o: { op: string }) => o.op === 'equal').text).toMatch(/Пункт 2/)
+    expect(row.resultingLang).toBe('ru')
+  })
+})

@@ -23,12 +23,11 @@ interface ContributionActionsProps {
 export function ContributionActions({ contribution, onEdit, roundOpen = true }: ContributionActionsProps) {
   const tr = useT()
   const me = useMe().data?.data
-  const detail = useContribution(contribution.id)
+  // Lists carry each contribution's policies; fetch it alone only when they are missing.
+  const detail = useContribution(contribution.id, !contribution.policies)
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
   const fresh = detail.data?.data ?? contribution
-  const policies = { ...(detail.data?.policies ?? {}) }
-  // The server lets a party join a proposal at any time; joining after the deadline, once
-  // the secretariat has weighed the proposals, would change nothing, so it is not offered.
+  const policies = { ...(contribution.policies ?? detail.data?.policies ?? {}) }
   if (!roundOpen) policies.cosponsor = false
   const enc = encodeURIComponent(contribution.id)
 
