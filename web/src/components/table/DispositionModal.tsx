@@ -9,7 +9,7 @@ import { DECISIONS } from '@core/api/contributions.js'
 import type { Lang } from '@core/i18n/languages.js'
 import { diffWords } from '@core/text/diff.js'
 import type { FlatProvision } from '@core/text/model.js'
-import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useContribution, useNegotiationWrite } from '../../api/negotiation.js'
 import { useLanguage, useT } from '../../i18n/language.js'
@@ -19,6 +19,7 @@ import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 import { PageLoader } from '../PageLoader.js'
 import { Redline } from '../Redline.js'
+import { ReasoningFields } from './ReasoningFields.js'
 
 export interface DispositionTarget {
   contribution: TableContributionDTO
@@ -182,24 +183,7 @@ function Body({
             comboboxProps={{ withinPortal: false }}
           />
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Textarea
-            label={tr('ui.disposition.reasoningRu')}
-            value={reasonRu}
-            onChange={(event) => setReasonRu(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            lang="ru"
-          />
-          <Textarea
-            label={tr('ui.disposition.reasoningEn')}
-            value={reasonEn}
-            onChange={(event) => setReasonEn(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            lang="en"
-          />
-        </SimpleGrid>
+        <ReasoningFields ru={reasonRu} en={reasonEn} onRu={setReasonRu} onEn={setReasonEn} />
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={save.isPending}>

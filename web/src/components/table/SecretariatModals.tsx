@@ -12,6 +12,7 @@ import { useNegotiationWrite } from '../../api/negotiation.js'
 import { useT } from '../../i18n/language.js'
 import { Dialog } from '../Dialog.js'
 import { ErrorAlert } from '../ErrorAlert.js'
+import { ReasoningFields } from './ReasoningFields.js'
 
 const BULK_DECISIONS: Decision[] = ['accepted', 'not_accepted', 'withdrawn']
 
@@ -71,24 +72,7 @@ function BulkBody({ roundId, ids, onClose, onDone }: BulkDisposeModalProps) {
           comboboxProps={{ withinPortal: false }}
           data-autofocus
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Textarea
-            label={tr('ui.disposition.reasoningRu')}
-            value={reasonRu}
-            onChange={(event) => setReasonRu(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            lang="ru"
-          />
-          <Textarea
-            label={tr('ui.disposition.reasoningEn')}
-            value={reasonEn}
-            onChange={(event) => setReasonEn(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            lang="en"
-          />
-        </SimpleGrid>
+        <ReasoningFields ru={reasonRu} en={reasonEn} onRu={setReasonRu} onEn={setReasonEn} />
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={save.isPending}>
