@@ -31,6 +31,7 @@ import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
 import notifications from './routes/api/notifications/notifications.js'
 import organizations from './routes/api/organizations/organizations.js'
+import positions from './routes/api/positions/positions.js'
 import revisions from './routes/api/revisions/revisions.js'
 import rounds from './routes/api/rounds/rounds.js'
 import health from './routes/health.js'
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(contributions, deps)
   await app.register(revisions, deps)
   await app.register(notifications, deps)
+  await app.register(positions, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {

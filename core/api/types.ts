@@ -119,6 +119,8 @@ export interface VersionSummaryDTO {
   provisionCount: number
   createdAt: string
   publishedAt: string | null
+  /** When the text was frozen as agreed at expert level; a frozen version takes no positions. */
+  frozenAt: string | null
   createdBy: UserRefDTO | null
   version: number
 }

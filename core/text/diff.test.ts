@@ -212,6 +212,20 @@ describe('diffWords', () => {
     ])
   })
 
+  it('finds scattered edits in a long provision', () => {
+    const words = (from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => `${WORDS[(from + k) % 16]!}${k % 7 === 6 ? ',' : ''}`).join(' ')
+    const a = `${words(0, 30)} Сторона ${words(3, 30)} ҳуқуқ ${words(5, 30)}.`
+    const b = `${words(0, 30)} Стороны ${words(3, 30)} ${words(5, 30)}.`
+    const ops = diffWords(a, b)
+    checkOps(a, b, ops)
+    expect(ops.filter((op) => op.op !== 'equal')).toEqual([
+      { op: 'delete', text: 'Сторона' },
+      { op: 'insert', text: 'Стороны' },
+      { op: 'delete', text: ' ҳуқуқ' },
+    ])
+  })
+
   it('satisfies the invariants on random edits', () => {
     fc.assert(
       fc.property(pair, ([a, b]) => {

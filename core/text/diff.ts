@@ -1,19 +1,28 @@
 /**
  * Word-level diff and the provision-aligned redline of two versions (docs/redline.md).
  *
- * `diffWords` tokenizes into words, whitespace runs and single punctuation characters,
- * strips the common prefix and suffix (at the character level, backed off to a token
- * boundary), interns the remaining tokens to integers, drops tokens absent from the other
- * side, and runs Myers' O((N+M)·D) linear-space diff with the cost bounds of git's xdiff
- * (long-snake split, and the furthest-reaching split once a region costs more than about
- * √(N+M)), so that the work stays bounded when D is large. A light semantic cleanup then
- * folds short equalities sandwiched between larger changes into the change, so that a
- * rewritten phrase reads as one deletion and one insertion. Never below token granularity.
+ * Tokens are words (letters, digits, combining marks), runs of whitespace and single other
+ * characters. `diffWords`:
+ * 1. strips the common prefix and suffix natively (halving with string comparisons),
+ *    backed off to token boundaries;
+ * 2. anchors: a few words from the middle of a region, unique in both, found with the
+ *    native indexOf and widened to all the equal text around them, split the region (as
+ *    in patience diff), so that most equal text is never tokenized;
+ * 3. in each remaining region, scans the words and punctuation (whitespace only separates
+ *    them), hashes and interns them to integers, leaves out those absent from the other
+ *    side, and finds a longest common subsequence: Myers' O((N+M)·D) linear-space diff with
+ *    the cost bounds of git's xdiff (so that the work stays bounded when D is large), or
+ *    Hunt–Szymanski when the texts share little and matching pairs are few;
+ * 4. folds short equalities squeezed between larger changes (semantic cleanup), so that a
+ *    rewritten phrase reads as one deletion and one insertion.
+ * Never below token granularity; every equality is checked against the text.
  *
  * `diffContents` matches provisions by eid, diffs the words of changed ones, and marks as
  * moved the matched provisions outside a longest increasing subsequence of positions.
  *
- * Pure: no Node or DOM imports (core runs in the browser too).
+ * Pure: no Node or DOM imports (core runs in the browser too). Written to be fast also
+ * before the JIT has optimized it (one redline is often the first call): small integers
+ * only in hot loops, reused buffers, native string search where it can do the work.
  */
 import type { ProvisionChangeDTO } from '../api/contributions.js'
 import type { Lang } from '../i18n/languages.js'
@@ -109,32 +118,6 @@ function isBoundary(text: string, i: number): boolean {
   }
   const c = classOf(codePointAt(text, i))
   return c === OTHER || c !== classOf(codePointBefore(text, i))
-}
-
-/** Length of the common prefix of a and b, by halving with native comparisons. */
-function commonPrefix(a: string, b: string): number {
-  let lo = 0
-  let hi = Math.min(a.length, b.length)
-  if (!hi || a.charCodeAt(0) !== b.charCodeAt(0)) return 0
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
-/** Length of the common suffix of a and b, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0
-  let hi = Math.min(a.length, b.length, max)
-  if (!hi || a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return 0
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid
-    else hi = mid - 1
-  }
-  return lo
 }
 
 // ---------------------------------------------------------------------------------------
@@ -352,7 +335,7 @@ function split(
 // ---------------------------------------------------------------------------------------
 // Scratch buffers, reused from one diff to the next (diffs are synchronous)
 
-const POOL_MAX = 1 << 20
+const POOL_MAX = 1 << 16
 const pool: (Int32Array | undefined)[] = []
 
 /** An Int32Array of at least `size` entries, with whatever contents it last had. */
@@ -360,7 +343,7 @@ function scratch(slot: number, size: number): Int32Array {
   const have = pool[slot]
   if (have && have.length >= size) return have
   const arr = new Int32Array(Math.max(size, 2 * (have?.length ?? 0), 256))
-  // Very large buffers are not kept.
+  // Large buffers (a whole-document diff) are not kept: at most 256 KiB a slot stays.
   if (arr.length <= POOL_MAX) pool[slot] = arr
   return arr
 }
@@ -386,14 +369,14 @@ const S_KVDB = 17
 const S_TABLE = 18
 const S_REP = 19
 const S_COUNT2 = 20
-const S_FIRST = 23
-const S_FILL = 24
-const S_POS = 25
-const S_THRESH = 26
-const S_LINK = 27
-const S_NODE_I = 28
-const S_NODE_J = 29
-const S_NODE_P = 30
+const S_FIRST = 21
+const S_FILL = 22
+const S_POS = 23
+const S_THRESH = 24
+const S_LINK = 25
+const S_NODE_I = 26
+const S_NODE_J = 27
+const S_NODE_P = 28
 
 /**
  * Marks in `ch1`/`ch2` the entries of ha1[0, n1) / ha2[0, n2) that are not in the common
@@ -952,6 +935,91 @@ function keepShared(
 }
 
 // ---------------------------------------------------------------------------------------
+// Anchors: long stretches equal on both sides, found with native string search
+
+/** Regions shorter than this on either side go to the token level directly. */
+const ANCHOR_MIN = 160
+/** The shortest probe, in characters (whole words, bounded by spaces). */
+const PROBE_MIN = 24
+
+/**
+ * Diffs a[p1, q1) with b[p2, q2) (token boundaries). A probe of a few words from a,
+ * unique in both regions, found in b with the native indexOf, is an anchor: it is widened
+ * to all the equal text around it (again natively), and the regions on either side are
+ * diffed on their own, as in patience diff. Most equal text is then never tokenized.
+ */
+function diffRegion(
+  a: string,
+  p1: number,
+  q1: number,
+  b: string,
+  p2: number,
+  q2: number,
+  out: OpBuilder,
+  strict: boolean,
+): void {
+  if (q1 - p1 >= ANCHOR_MIN && q2 - p2 >= ANCHOR_MIN) {
+    const regionA = a.slice(p1, q1)
+    const regionB = b.slice(p2, q2)
+    for (let t = 0; t < 3; t++) {
+      // Probes at the middle of a's region, then at a quarter and three quarters.
+      const at = ((q1 - p1) * (t === 0 ? 2 : t === 1 ? 1 : 3)) >> 2
+      const sp = regionA.indexOf(' ', at)
+      if (sp < 0) continue
+      const ep = regionA.indexOf(' ', sp + 1 + PROBE_MIN)
+      if (ep < 0) continue
+      const s = p1 + sp + 1
+      const e = p1 + ep
+      if (!isBoundary(a, s) || !isBoundary(a, e)) continue
+      const probe = regionA.slice(sp + 1, ep)
+      if (regionA.indexOf(probe, sp + 2) >= 0) continue
+      const jr = regionB.indexOf(probe)
+      if (jr < 0 || regionB.indexOf(probe, jr + 1) >= 0) continue
+      const j = p2 + jr
+      const je = j + probe.length
+      if (!isBoundary(b, j) || !isBoundary(b, je)) continue
+      // Widen: the equal text before and after, backed off to boundaries of both.
+      let k1 = commonSuffixOf(a, p1, s, b, p2, j)
+      while (k1 > 0 && !(isBoundary(a, s - k1) && isBoundary(b, j - k1))) k1--
+      let k2 = commonPrefixOf(a, e, q1, b, je, q2)
+      while (k2 > 0 && !(isBoundary(a, e + k2) && isBoundary(b, je + k2))) k2--
+      diffRegion(a, p1, s - k1, b, p2, j - k1, out, strict)
+      out.equal(s - k1, e + k2)
+      diffRegion(a, e + k2, q1, b, je + k2, q2, out, strict)
+      return
+    }
+  }
+  if (p1 === q1 || p2 === q2) out.change(p1, q1, p2, q2)
+  else diffMiddle(a, p1, q1, b, p2, q2, out, strict)
+}
+
+/** Length of the common prefix of a[p1, q1) and b[p2, q2), by halving with native comparisons. */
+function commonPrefixOf(a: string, p1: number, q1: number, b: string, p2: number, q2: number): number {
+  let lo = 0
+  let hi = Math.min(q1 - p1, q2 - p2)
+  if (!hi || a.charCodeAt(p1) !== b.charCodeAt(p2)) return 0
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (a.slice(p1 + lo, p1 + mid) === b.slice(p2 + lo, p2 + mid)) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Length of the common suffix of a[p1, q1) and b[p2, q2), by halving with native comparisons. */
+function commonSuffixOf(a: string, p1: number, q1: number, b: string, p2: number, q2: number): number {
+  let lo = 0
+  let hi = Math.min(q1 - p1, q2 - p2)
+  if (!hi || a.charCodeAt(q1 - 1) !== b.charCodeAt(q2 - 1)) return 0
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (a.slice(q1 - mid, q1 - lo) === b.slice(q2 - mid, q2 - lo)) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+// ---------------------------------------------------------------------------------------
 // Ops: semantic cleanup
 
 /**
@@ -1036,9 +1104,9 @@ function mergeFolded(ops: readonly DiffOp[], folded: Uint8Array): DiffOp[] {
 export function diffWords(a: string, b: string): DiffOp[] {
   if (a === b) return a ? [{ op: 'equal', text: a }] : []
   // Common prefix and suffix, in characters, backed off to a boundary of both texts.
-  let pre = commonPrefix(a, b)
+  let pre = commonPrefixOf(a, 0, a.length, b, 0, b.length)
   while (pre > 0 && !(isBoundary(a, pre) && isBoundary(b, pre))) pre--
-  let suf = commonSuffix(a, b, Math.min(a.length, b.length) - pre)
+  let suf = commonSuffixOf(a, pre, a.length, b, pre, b.length)
   while (suf > 0 && !(isBoundary(a, a.length - suf) && isBoundary(b, b.length - suf))) suf--
 
   const end1 = a.length - suf
@@ -1059,7 +1127,7 @@ function diffRange(a: string, b: string, pre: number, end1: number, end2: number
   const out = new OpBuilder(a, b)
   out.equal(0, pre)
   if (pre === end1 || pre === end2) out.change(pre, end1, pre, end2)
-  else diffMiddle(a, pre, end1, b, pre, end2, out, strict)
+  else diffRegion(a, pre, end1, b, pre, end2, out, strict)
   out.equal(end1, a.length)
   return out.finish()
 }

@@ -18,9 +18,9 @@ const base: DocumentContent = {
 
 describe('proposedWording', () => {
   it('replaces a span, or the whole text', () => {
-    expect(proposedWording('Мы призываем к сотрудничеству.', 'настоятельно призываем', { start: 3, end: 12 })).toBe(
-      'Мы настоятельно призываем к сотрудничеству.',
-    )
+    expect(
+      proposedWording('Мы призываем к сотрудничеству.', 'настоятельно призываем', { start: 3, end: 12 }),
+    ).toBe('Мы настоятельно призываем к сотрудничеству.')
     expect(proposedWording('old', 'new', null)).toBe('new')
   })
 })
@@ -28,8 +28,22 @@ describe('proposedWording', () => {
 describe('applyChanges', () => {
   it('amends, inserts with a fresh eid, deletes, renumbers, and records the sources', () => {
     const r = applyChanges(base, [
-      { contributionId: 'c1', kind: 'amendment', eid: 'para_2', afterEid: null, language: 'ru', text: 'Новый пункт 2.' },
-      { contributionId: 'c2', kind: 'insertion', eid: null, afterEid: 'para_1', language: 'ru', text: 'Вставка.' },
+      {
+        contributionId: 'c1',
+        kind: 'amendment',
+        eid: 'para_2',
+        afterEid: null,
+        language: 'ru',
+        text: 'Новый пункт 2.',
+      },
+      {
+        contributionId: 'c2',
+        kind: 'insertion',
+        eid: null,
+        afterEid: 'para_1',
+        language: 'ru',
+        text: 'Вставка.',
+      },
       { contributionId: 'c3', kind: 'deletion', eid: 'para_3', afterEid: null, language: 'ru', text: null },
     ])
     const flat = flattenProvisions(r.content)
@@ -53,9 +67,11 @@ describe('applyChanges', () => {
   })
 
   it('never reuses an eid, even one deleted earlier', () => {
-    expect(newSiblingEid('art_2__para_1', new Set(['art_2__para_1', 'art_2__para_7', 'para_9']))).toBe('art_2__para_8')
-    expect(newSiblingEid('preamble__recital_2', new Set(['preamble__recital_1', 'preamble__recital_2']))).toBe(
-      'preamble__recital_3',
+    expect(newSiblingEid('art_2__para_1', new Set(['art_2__para_1', 'art_2__para_7', 'para_9']))).toBe(
+      'art_2__para_8',
     )
+    expect(
+      newSiblingEid('preamble__recital_2', new Set(['preamble__recital_1', 'preamble__recital_2'])),
+    ).toBe('preamble__recital_3')
   })
 })

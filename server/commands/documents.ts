@@ -149,6 +149,8 @@ export async function versionDrafter({
     published_at: null,
     version: 1,
     based_on_version_id: basedOn ?? null,
+    frozen_at: null,
+    frozen_by: null,
   }
   await ctx.trx.insertInto('versions').values(row).execute()
   row.provision_count = await writeProvisions(ctx, id, content)

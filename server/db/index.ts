@@ -17,6 +17,7 @@ import {
 import pg from 'pg'
 import * as foundation from './migrations/20261129T070000_foundation.js'
 import * as contributions from './migrations/20261129T080000_contributions.js'
+import * as positions from './migrations/20261129T090000_positions.js'
 import type { Database } from './types.js'
 
 export type Db = Kysely<Database>
@@ -26,6 +27,7 @@ export type DialectName = 'sqlite' | 'postgres'
 const MIGRATIONS: Record<string, Migration> = {
   '20261129T070000_foundation': foundation,
   '20261129T080000_contributions': contributions,
+  '20261129T090000_positions': positions,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -117,6 +117,8 @@ export interface VersionTable {
   published_at: string | null
   version: number
   based_on_version_id: string | null
+  frozen_at: string | null
+  frozen_by: string | null
 }
 
 export interface ProvisionTable {
@@ -227,6 +229,20 @@ export interface NotificationTable {
   created_at: string
 }
 
+export interface PositionEventTable {
+  id: string
+  dossier_id: string
+  document_id: string
+  version_id: string
+  party_id: string
+  is_observer: number
+  provision_eid: string | null
+  kind: string
+  text: string | null
+  stated_by: string | null
+  at: string
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -246,6 +262,7 @@ export interface Database {
   dispositions: DispositionTable
   provision_sources: ProvisionSourceTable
   notifications: NotificationTable
+  position_events: PositionEventTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -264,3 +281,4 @@ export type CommentRoundRow = Selectable<CommentRoundTable>
 export type ContributionRow = Selectable<ContributionTable>
 export type DispositionRow = Selectable<DispositionTable>
 export type NotificationRow = Selectable<NotificationTable>
+export type PositionEventRow = Selectable<PositionEventTable>

@@ -1,5 +1,5 @@
 /** Who may do what with a document and its versions. */
-import { allow, can, isEditorOf, isSecretariatOf } from './policy.js'
+import { allow, can, hasRole, isEditorOf, isSecretariatOf, takesPart } from './policy.js'
 
 allow('document', 'read', (user, doc) => can(user, 'read', doc.dossier))
 allow('document', 'update', (user, doc) => isEditorOf(user, doc.dossier.organizationId))
@@ -23,4 +23,20 @@ allow(
   'version',
   'publish',
   (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId),
+)
+
+/** The head of delegation (or an observer's delegate) states the party's position on a circulated version. */
+allow(
+  'version',
+  'state_position',
+  (user, v) =>
+    v.status === 'published' &&
+    takesPart(user, v.document.dossier) &&
+    hasRole(user, 'head_of_delegation', 'observer_delegate'),
+)
+/** The pen-holder freezes the agreed text. */
+allow(
+  'version',
+  'freeze',
+  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
 )

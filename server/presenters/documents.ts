@@ -49,6 +49,7 @@ export function presentVersionSummary(v: VersionSummaryRow, names: Map<string, s
     provisionCount: v.provision_count,
     createdAt: v.created_at,
     publishedAt: v.published_at,
+    frozenAt: v.frozen_at,
     createdBy: v.created_by ? { id: v.created_by, displayName: names.get(v.created_by) ?? '' } : null,
     version: v.version,
   }

@@ -21,6 +21,8 @@ export const VERSION_SUMMARY_COLUMNS = [
   'versions.published_at',
   'versions.version',
   'versions.based_on_version_id',
+  'versions.frozen_at',
+  'versions.frozen_by',
 ] as const
 export type VersionSummaryRow = Omit<VersionRow, 'content'>
 

@@ -40,6 +40,9 @@ export const errorMessages = {
     'error.cosponsor_own_party': 'Сторона не может присоединиться к собственному предложению.',
     'error.text_too_long': 'Текст слишком длинный: не более {limit} знаков.',
     'error.round_dates_invalid': 'Дата окончания должна быть позже даты начала.',
+    'error.version_frozen':
+      'Редакция заморожена как согласованная; она больше не меняется и позиции к ней не принимаются.',
+    'error.not_agreed': 'Текст ещё не согласован: см. причины в матрице консенсуса.',
     'error.stage_transition_refused':
       'Порядок прохождения не допускает перехода с этапа «{from}» на этап «{to}».',
   },
@@ -79,11 +82,14 @@ export const errorMessages = {
     'error.contribution_withdrawn': 'The delegation withdrew this contribution; it takes no disposition.',
     'error.contribution_disposed':
       'The secretariat has already disposed of this contribution; it can no longer be withdrawn.',
-    'error.contribution_not_draft': 'This contribution has been sent to the secretariat and can no longer be changed.',
+    'error.contribution_not_draft':
+      'This contribution has been sent to the secretariat and can no longer be changed.',
     'error.contribution_not_submitted': 'This contribution has not been sent to the secretariat yet.',
     'error.cosponsor_own_party': 'A party cannot co-sponsor its own proposal.',
     'error.text_too_long': 'The text is too long: at most {limit} characters.',
     'error.round_dates_invalid': 'The closing date must be after the opening date.',
+    'error.version_frozen': 'This version is frozen as agreed; it no longer changes and takes no positions.',
+    'error.not_agreed': 'The text is not agreed yet: see the reasons in the consensus matrix.',
     'error.stage_transition_refused':
       'The procedure does not allow a move from stage "{from}" to stage "{to}".',
   },

@@ -1,0 +1,179 @@
+/** Positions on a version, the consensus computed from them, and freezing the agreed text. */
+
+import { POSITION_KINDS } from '@core/domain/consensus.js'
+import { EID_PATTERN } from '@core/text/model.js'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { positionRecorder, versionFreezer } from '../../../commands/positions.js'
+import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
+import { AppError, notFound } from '../../../errors.js'
+import { currentUser, requireUser } from '../../../http/request-context.js'
+import { authorize, can, policiesFor } from '../../../policies/index.js'
+import { consensusOf } from '../../../repositories/consensus.js'
+import { findVersionSummary, loadDocument, versionSubject } from '../../../repositories/documents.js'
+import type { RouteDeps } from '../../deps.js'
+
+const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
+const positionRequest = z
+  .object({
+    kind: z.enum(POSITION_KINDS),
+    provisionEid: z.string().regex(EID_PATTERN).max(200).nullable().optional(),
+    text: z.string().max(50_000).nullable().optional(),
+  })
+  .strict()
+
+/** One character per cell of the consensus matrix (parties × provisions). */
+const CELL = {
+  no_response: '-',
+  agree: 'A',
+  agree_ad_referendum: 'R',
+  reservation: 'S',
+  objection: 'O',
+  non_participation: 'N',
+} as const
+
+async function readableVersion(db: Queryable, documentId: string, versionId: string, user: CurrentUser) {
+  const loaded = await loadDocument(db, documentId)
+  if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
+  const summary = await findVersionSummary(db, loaded.document.id, versionId)
+  const subject = versionSubject(summary, loaded.subject)
+  if (!can(user, 'read', subject)) throw notFound('version_not_found')
+  return { ...loaded, summary, versionSubject: subject }
+}
+
+const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
+  app.addHook('preHandler', requireUser)
+  const db = handle.db
+
+  app.get(
+    '/api/documents/:id/versions/:versionId/positions',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'The history of positions on a version (append-only)',
+        params: versionParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      const rows = await db
+        .selectFrom('position_events')
+        .innerJoin('parties', 'parties.id', 'position_events.party_id')
+        .leftJoin('users', 'users.id', 'position_events.stated_by')
+        .select([
+          'position_events.id',
+          'parties.code',
+          'position_events.is_observer',
+          'position_events.provision_eid',
+          'position_events.kind',
+          'position_events.text',
+          'users.display_name',
+          'position_events.at',
+        ])
+        .where('position_events.version_id', '=', v.summary.id)
+        .orderBy('position_events.id')
+        .execute()
+      return {
+        data: rows.map((r) => ({
+          id: r.id,
+          party: r.code,
+          isObserver: !!r.is_observer,
+          provisionEid: r.provision_eid,
+          kind: r.kind,
+          text: r.text,
+          statedBy: r.display_name,
+          at: r.at,
+        })),
+        policies: policiesFor(user, v.versionSubject, ['state_position', 'freeze']),
+      }
+    },
+  )
+
+  app.post(
+    '/api/documents/:id/versions/:versionId/positions',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: "State the party's position on the version or one provision",
+        params: versionParams,
+        body: positionRequest,
+      },
+    },
+    async (req, reply) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      authorize(user, 'state_position', v.versionSubject)
+      const row = await inTransaction(handle, user, req.id, (ctx) =>
+        positionRecorder({ ctx, user, dossier: v.dossier, version: v.summary, input: req.body }),
+      )
+      return reply
+        .status(201)
+        .send({
+          data: { id: row.id, kind: row.kind, isObserver: !!row.is_observer, at: row.at },
+          policies: {},
+        })
+    },
+  )
+
+  app.get(
+    '/api/documents/:id/versions/:versionId/consensus',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Agreed or open, for the document and each provision, with the reasons',
+        params: versionParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      const { outcome, parties, provisions, rule } = await consensusOf(db, v.dossier, v.summary.id)
+      const { positionOf: _fn, ...plain } = outcome
+      const cells = parties
+        .map((p) => provisions.map((eid) => CELL[outcome.positionOf(p.code, eid)]).join(''))
+        .join('')
+      return {
+        data: {
+          ...plain,
+          rule,
+          frozenAt: v.summary.frozen_at,
+          matrix: {
+            parties: parties.map((p) => ({ code: p.code, status: p.status })),
+            provisions,
+            cells,
+            legend: CELL,
+          },
+        },
+        policies: policiesFor(user, v.versionSubject, ['state_position', 'freeze']),
+      }
+    },
+  )
+
+  app.post(
+    '/api/documents/:id/versions/:versionId/freeze',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Freeze the agreed text ("agreed at expert level")',
+        params: versionParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      authorize(user, 'freeze', v.versionSubject)
+      const { outcome } = await consensusOf(db, v.dossier, v.summary.id)
+      if (!outcome.agreed) throw new AppError(409, 'not_agreed', {}, { reasons: outcome.reasons })
+      const frozenAt = await inTransaction(handle, user, req.id, (ctx) =>
+        versionFreezer(ctx, v.dossier, v.summary),
+      )
+      return {
+        data: { frozenAt, contentHash: v.summary.content_hash, signatories: outcome.signatories },
+        policies: {},
+      }
+    },
+  )
+}
+
+export default positions
