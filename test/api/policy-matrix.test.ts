@@ -319,6 +319,21 @@ const CASES: Case[] = [
     expect: all(200, { outsider: 404 }),
   },
   {
+    name: 'GET consensus of a circulated version',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/consensus` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST a position on a circulated version',
+    request: async () => ({ method: 'POST', url: `/api/documents/${w.document.id}/versions/${w.published.id}/positions`, body: { kind: 'agree' } }),
+    expect: all(403, { head_of_delegation: 201, observer_delegate: 201, outsider: 404 }),
+  },
+  {
+    name: 'POST freeze (refused while not agreed)',
+    request: async () => ({ method: 'POST', url: `/api/documents/${w.document.id}/versions/${w.published.id}/freeze` }),
+    expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
+  },
+  {
     name: 'PATCH working draft',
     request: async () => {
       const id = await newDraft()
