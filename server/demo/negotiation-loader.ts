@@ -4,6 +4,7 @@
  * comment, the secretariat disposes of everything at the meeting of 21 August 2020,
  * publishes the dispositions, and produces, translates and circulates Rev.1.
  */
+import type { PositionKind } from '@core/domain/consensus.js'
 import type { Role } from '@core/domain/roles.js'
 import type { DocumentContent, Provision } from '@core/text/model.js'
 import { plain } from '@core/text/model.js'
@@ -14,6 +15,7 @@ import {
   cosponsorSetter,
 } from '../commands/contributions.js'
 import { dispositionRecorder } from '../commands/dispositions.js'
+import { positionRecorder, versionFreezer } from '../commands/positions.js'
 import { versionEditor, versionPublisher } from '../commands/documents.js'
 import { revisionCreator } from '../commands/revisions.js'
 import { dispositionsPublisher, roundOpener } from '../commands/rounds.js'
@@ -191,10 +193,32 @@ export async function loadNegotiation({ ctx, dossier, document, draft }: Negotia
     version: rev1,
     input: { version: rev1.version, content },
   })
-  await versionPublisher({
+  const circulated = await versionPublisher({
     ctx: at(ctx, editor, DEMO_ROUND.circulatedAt),
     dossier,
     version: edited,
     expectedVersion: edited.version,
   })
+
+  // The delegations state their positions on Rev.1 at the end of the meeting; Tajikistan
+  // agrees ad referendum (to be confirmed by its domestic approval); Moldova, an observer,
+  // states its support, recorded and never counted. The secretariat then freezes the text.
+  const rev1Summary = { ...edited, ...circulated }
+  for (const [code, kind, text] of DEMO_POSITIONS) {
+    const head = await actorByEmail(ctx, code === 'MDA' ? 'observer.mda@cis.demo' : `head.${code.toLowerCase()}@cis.demo`)
+    await positionRecorder({ ctx: at(ctx, head, DEMO_ROUND.positionsAt), user: head, dossier, version: rev1Summary, input: { kind, text } })
+  }
+  await versionFreezer(at(ctx, editor, DEMO_ROUND.frozenAt), dossier, rev1Summary)
 }
+
+const DEMO_POSITIONS: [string, PositionKind, string | null][] = [
+  ['ARM', 'agree', null],
+  ['BLR', 'agree', null],
+  ['KAZ', 'agree', null],
+  ['KGZ', 'agree', null],
+  ['RUS', 'agree', null],
+  ['TJK', 'agree_ad_referendum', 'Согласовано ad referendum до завершения внутригосударственных процедур.'],
+  ['TKM', 'agree', null],
+  ['UZB', 'agree', null],
+  ['MDA', 'agree', 'Республика Молдова как наблюдатель поддерживает согласованный текст.'],
+]

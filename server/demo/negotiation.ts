@@ -34,6 +34,9 @@ export const DEMO_ROUND = {
   meetingAt: '2020-08-21T10:00:00+03:00',
   revisedAt: '2020-08-21T16:00:00+03:00',
   circulatedAt: '2020-08-21T17:30:00+03:00',
+  /** Positions stated and the text frozen as agreed at expert level. */
+  positionsAt: '2020-08-21T17:45:00+03:00',
+  frozenAt: '2020-08-21T18:00:00+03:00',
 }
 
 export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
