@@ -52,7 +52,9 @@ export function seed(file) {
   const org = db.prepare('select id from organizations limit 1').get()
   const editor = db.prepare("select id from users where email = 'editor@cis.demo'").get()
   const parties = db.prepare('select id, code from parties').all()
-  const insertParty = db.prepare('insert into parties (id, code, name, full_name, created_at) values (?, ?, ?, ?, ?)')
+  const insertParty = db.prepare(
+    'insert into parties (id, code, name, full_name, created_at) values (?, ?, ?, ?, ?)',
+  )
   const insertMembership = db.prepare(
     "insert into memberships (id, organization_id, party_id, status, since, until, experts_may_submit) values (?, ?, ?, 'member', '2000-01-01', null, 0)",
   )
@@ -61,7 +63,13 @@ export function seed(file) {
     for (let i = parties.length; i < PARTIES; i++) {
       const code = `Q${letters[Math.floor(i / 26) % 26]}${letters[i % 26]}`
       const pid = id()
-      insertParty.run(pid, code, JSON.stringify({ ru: `Государство ${code}`, en: `State ${code}` }), '{}', now)
+      insertParty.run(
+        pid,
+        code,
+        JSON.stringify({ ru: `Государство ${code}`, en: `State ${code}` }),
+        '{}',
+        now,
+      )
       insertMembership.run(id(), org.id, pid)
       parties.push({ id: pid, code })
     }
@@ -74,29 +82,69 @@ export function seed(file) {
   db.transaction(() => {
     db.prepare(
       "insert into dossiers (id, organization_id, reference, title, stage, procedure, lead_body_id, version, created_at, updated_at) values (?, ?, 'BENCH/TABLE', ?, 'comments', 'cis', null, 1, ?, ?)",
-    ).run(dossierId, org.id, JSON.stringify({ ru: 'Сводная таблица: нагрузка', en: 'Table load test' }), now, now)
-    const part = db.prepare("insert into dossier_participants (dossier_id, party_id, status) values (?, ?, 'member')")
+    ).run(
+      dossierId,
+      org.id,
+      JSON.stringify({ ru: 'Сводная таблица: нагрузка', en: 'Table load test' }),
+      now,
+      now,
+    )
+    const part = db.prepare(
+      "insert into dossier_participants (dossier_id, party_id, status) values (?, ?, 'member')",
+    )
     for (const p of parties) part.run(dossierId, p.id)
     db.prepare(
       "insert into documents (id, dossier_id, kind, title, working_language, position, version, created_at, updated_at) values (?, ?, 'decision', ?, 'ru', 1, 1, ?, ?)",
     ).run(documentId, dossierId, JSON.stringify(content.title), now, now)
     db.prepare(
       "insert into versions (id, document_id, seq, label, status, content, content_hash, languages, provision_count, created_by, created_at, published_at, version, based_on_version_id) values (?, ?, 1, ?, 'published', ?, ?, ?, ?, ?, ?, ?, 1, null)",
-    ).run(versionId, documentId, JSON.stringify({ ru: 'Проект', en: 'Draft' }), JSON.stringify(content), '0'.repeat(64), '["ru","en"]', PROVISIONS, editor.id, now, now)
+    ).run(
+      versionId,
+      documentId,
+      JSON.stringify({ ru: 'Проект', en: 'Draft' }),
+      JSON.stringify(content),
+      '0'.repeat(64),
+      '["ru","en"]',
+      PROVISIONS,
+      editor.id,
+      now,
+      now,
+    )
     const prov = db.prepare(
       "insert into provisions (version_id, eid, ordinal, section, kind, num, parent_eid, depth, heading, text) values (?, ?, ?, 'body', 'para', ?, null, 0, null, ?)",
     )
     content.body.forEach((p, i) => prov.run(versionId, p.eid, i, p.num, JSON.stringify(p.text)))
     db.prepare(
       "insert into comment_rounds (id, dossier_id, document_id, version_id, opens_at, closes_at, timezone, dispositions_published_at, created_by, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, 'Europe/Minsk', null, ?, ?, ?, 1)",
-    ).run(roundId, dossierId, documentId, versionId, '2020-07-10T09:00:00.000Z', '2020-08-14T15:00:00.000Z', editor.id, now, now)
+    ).run(
+      roundId,
+      dossierId,
+      documentId,
+      versionId,
+      '2020-07-10T09:00:00.000Z',
+      '2020-08-14T15:00:00.000Z',
+      editor.id,
+      now,
+      now,
+    )
     const contrib = db.prepare(
       "insert into contributions (id, round_id, dossier_id, document_id, version_id, party_id, is_observer, provision_eid, kind, type, language, comment, proposed_text, span_start, span_end, after_eid, justification, status, drafted_by, submitted_by, submitted_at, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'ru', ?, ?, null, null, ?, ?, 'submitted', null, null, ?, ?, ?, 1)",
     )
     const disp = db.prepare(
       'insert into dispositions (contribution_id, round_id, decision, reasoning, adopted_text, merged_into, decided_by, decided_at, version) values (?, ?, ?, ?, ?, null, ?, ?, 1)',
     )
-    const kinds = ['amendment', 'amendment', 'amendment', 'amendment', 'comment', 'comment', 'comment', 'insertion', 'deletion', 'general']
+    const kinds = [
+      'amendment',
+      'amendment',
+      'amendment',
+      'amendment',
+      'comment',
+      'comment',
+      'comment',
+      'insertion',
+      'deletion',
+      'general',
+    ]
     const decisions = ['accepted', 'not_accepted', 'accepted_in_part', 'accepted']
     for (let i = 0; i < CONTRIBUTIONS; i++) {
       const p = content.body[Math.floor(rand() * PROVISIONS)]
@@ -106,7 +154,8 @@ export function seed(file) {
       const words = text.split(' ')
       const w = Math.floor(rand() * words.length)
       words[w] = `${words[w]}ами`
-      const proposed = kind === 'amendment' ? words.join(' ') : kind === 'insertion' ? `Новое положение: ${text}` : null
+      const proposed =
+        kind === 'amendment' ? words.join(' ') : kind === 'insertion' ? `Новое положение: ${text}` : null
       const cid = id()
       contrib.run(
         cid,
@@ -118,7 +167,9 @@ export function seed(file) {
         kind === 'general' || kind === 'insertion' ? null : p.eid,
         kind,
         'general',
-        kind === 'comment' || kind === 'general' ? `Замечание делегации ${party.code} к пункту ${p.num}.` : null,
+        kind === 'comment' || kind === 'general'
+          ? `Замечание делегации ${party.code} к пункту ${p.num}.`
+          : null,
         proposed,
         kind === 'insertion' ? p.eid : null,
         'Обоснование предложения.',
@@ -128,7 +179,15 @@ export function seed(file) {
       )
       if (rand() < 0.5) {
         const decision = decisions[Math.floor(rand() * decisions.length)]
-        disp.run(cid, roundId, decision, JSON.stringify({ ru: 'Решение секретариата.', en: 'Secretariat decision.' }), decision === 'accepted_in_part' ? text : null, editor.id, now)
+        disp.run(
+          cid,
+          roundId,
+          decision,
+          JSON.stringify({ ru: 'Решение секретариата.', en: 'Secretariat decision.' }),
+          decision === 'accepted_in_part' ? text : null,
+          editor.id,
+          now,
+        )
       }
     }
   })()
@@ -198,7 +257,13 @@ export async function run() {
         goal: 'value <= 150 ms',
         pass,
         conditions,
-        extra: { p95_ms: round(ours.p95, 1), cold_ms: round(ours.first, 1), payload_bytes: ours.bytes, rows: rows.length, contributions_shown: shown },
+        extra: {
+          p95_ms: round(ours.p95, 1),
+          cold_ms: round(ours.first, 1),
+          payload_bytes: ours.bytes,
+          rows: rows.length,
+          contributions_shown: shown,
+        },
       },
       summary: `table.json: p50 ${round(ours.p50, 1)} ms (p95 ${round(ours.p95, 1)}) vs bare fastify ${round(theirs.p50, 1)} ms, ${shown} contributions, ${ours.bytes} B → ${pass ? 'PASS' : 'FAIL'} (p50 <= 150 ms)`,
       record: true,

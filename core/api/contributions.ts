@@ -158,12 +158,24 @@ export interface RedlineDTO {
 
 export interface NotificationDTO {
   id: string
-  kind: 'round_opened' | 'round_closing' | 'dispositions_published'
+  kind:
+    | 'round_opened'
+    | 'round_closing'
+    | 'dispositions_published'
+    | 'silence_started'
+    | 'silence_broken'
+    | 'silence_completed'
   /**
    * Parameters of the message `notification.<kind>`, rendered in the user's language:
    * `document` is the document's title per language; dates are ISO 8601 with `timezone`.
    */
-  params: { document?: LocalizedText; closesAt?: string; timezone?: string }
+  params: {
+    document?: LocalizedText
+    closesAt?: string
+    timezone?: string
+    deadline?: string
+    party?: string
+  }
   link: string
   readAt: string | null
   createdAt: string

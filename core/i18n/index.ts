@@ -4,6 +4,7 @@
  * text reaches documents or the public portal. `{name}` placeholders are filled from params.
  */
 
+import { certificateMessages } from './catalog/certificate.js'
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
 import { exportMessages } from './catalog/exports.js'
@@ -13,7 +14,14 @@ import type { Lang } from './languages.js'
 
 export type Catalog = { ru: Record<string, string>; en: Record<string, string>; tg?: Record<string, string> }
 
-const catalogs: Catalog[] = [errorMessages, domainMessages, uiMessages, exportMessages, negotiationMessages]
+const catalogs: Catalog[] = [
+  errorMessages,
+  domainMessages,
+  uiMessages,
+  exportMessages,
+  negotiationMessages,
+  certificateMessages,
+]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }
 for (const catalog of catalogs) {

@@ -13,6 +13,8 @@ import { inTransaction } from '../context.js'
 import { type DbHandle, migrate, openDb } from '../db/index.js'
 import { type DemoAccount, isEmpty, loadDemo, wipe } from '../demo/loader.js'
 import { AppError } from '../errors.js'
+import { JOB_HANDLERS } from '../jobs/handlers.js'
+import { startJobWorker } from '../jobs/queue.js'
 import { startRoundClosingSweep } from '../jobs/round-closing.js'
 
 function configWith(overrides: { port?: string; host?: string; logLevel?: string }): Config {
@@ -51,7 +53,11 @@ async function serve(config: Config, handle: DbHandle, onListening?: (url: strin
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   const stopSweep = startRoundClosingSweep(handle, app.log)
-  app.addHook('onClose', async () => stopSweep())
+  const stopJobs = startJobWorker(handle, JOB_HANDLERS, app.log)
+  app.addHook('onClose', async () => {
+    stopSweep()
+    stopJobs()
+  })
   await app.listen({ port: config.PORT, host: config.HOST })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT

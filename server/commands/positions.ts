@@ -6,6 +6,7 @@ import type { DossierRow, PositionEventRow } from '../db/types.js'
 import { AppError, provisionNotFound, validationFailed } from '../errors.js'
 import { newId } from '../ids.js'
 import type { VersionSummaryRow } from '../repositories/documents.js'
+import { silenceBreaker } from './silence.js'
 
 export const versionFrozen = () => new AppError(409, 'version_frozen')
 
@@ -67,6 +68,9 @@ export async function positionRecorder({
     at: ctx.clock(),
   }
   await ctx.trx.insertInto('position_events').values(row).execute()
+  // A member's objection breaks a running silence procedure at once; an observer's never does.
+  if (row.kind === 'objection' && !row.is_observer)
+    await silenceBreaker(ctx, dossier, version.id, row.party_id)
   await appendAudit(ctx, {
     action: 'position.state',
     subjectType: 'version',

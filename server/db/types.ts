@@ -243,6 +243,35 @@ export interface PositionEventTable {
   at: string
 }
 
+export interface SilenceProcedureTable {
+  id: string
+  dossier_id: string
+  document_id: string
+  version_id: string
+  deadline: string
+  timezone: string
+  started_by: string | null
+  started_at: string
+  broken_at: string | null
+  broken_by: string | null
+  completed_at: string | null
+  job_id: string | null
+}
+
+export interface JobTable {
+  id: string
+  kind: string
+  run_at: string
+  payload: string
+  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled'
+  attempts: number
+  locked_by: string | null
+  locked_until: string | null
+  last_error: string | null
+  created_at: string
+  done_at: string | null
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -263,6 +292,8 @@ export interface Database {
   provision_sources: ProvisionSourceTable
   notifications: NotificationTable
   position_events: PositionEventTable
+  silence_procedures: SilenceProcedureTable
+  jobs: JobTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -282,3 +313,5 @@ export type ContributionRow = Selectable<ContributionTable>
 export type DispositionRow = Selectable<DispositionTable>
 export type NotificationRow = Selectable<NotificationTable>
 export type PositionEventRow = Selectable<PositionEventTable>
+export type SilenceProcedureRow = Selectable<SilenceProcedureTable>
+export type JobRow = Selectable<JobTable>

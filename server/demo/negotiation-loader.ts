@@ -15,8 +15,8 @@ import {
   cosponsorSetter,
 } from '../commands/contributions.js'
 import { dispositionRecorder } from '../commands/dispositions.js'
-import { positionRecorder, versionFreezer } from '../commands/positions.js'
 import { versionEditor, versionPublisher } from '../commands/documents.js'
+import { positionRecorder, versionFreezer } from '../commands/positions.js'
 import { revisionCreator } from '../commands/revisions.js'
 import { dispositionsPublisher, roundOpener } from '../commands/rounds.js'
 import type { CommandContext, CurrentUser } from '../context.js'
@@ -205,8 +205,17 @@ export async function loadNegotiation({ ctx, dossier, document, draft }: Negotia
   // states its support, recorded and never counted. The secretariat then freezes the text.
   const rev1Summary = { ...edited, ...circulated }
   for (const [code, kind, text] of DEMO_POSITIONS) {
-    const head = await actorByEmail(ctx, code === 'MDA' ? 'observer.mda@cis.demo' : `head.${code.toLowerCase()}@cis.demo`)
-    await positionRecorder({ ctx: at(ctx, head, DEMO_ROUND.positionsAt), user: head, dossier, version: rev1Summary, input: { kind, text } })
+    const head = await actorByEmail(
+      ctx,
+      code === 'MDA' ? 'observer.mda@cis.demo' : `head.${code.toLowerCase()}@cis.demo`,
+    )
+    await positionRecorder({
+      ctx: at(ctx, head, DEMO_ROUND.positionsAt),
+      user: head,
+      dossier,
+      version: rev1Summary,
+      input: { kind, text },
+    })
   }
   await versionFreezer(at(ctx, editor, DEMO_ROUND.frozenAt), dossier, rev1Summary)
 }

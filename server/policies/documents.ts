@@ -40,3 +40,9 @@ allow(
   'freeze',
   (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
 )
+/** The pen-holder starts a silence procedure on a circulated version. */
+allow(
+  'version',
+  'start_silence',
+  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
+)

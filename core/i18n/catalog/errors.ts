@@ -43,8 +43,14 @@ export const errorMessages = {
     'error.version_frozen':
       'Редакция заморожена как согласованная; она больше не меняется и позиции к ней не принимаются.',
     'error.not_agreed': 'Текст ещё не согласован: см. причины в матрице консенсуса.',
+    'error.silence_deadline_past': 'Срок процедуры умолчания должен быть в будущем.',
+    'error.silence_active': 'По этой редакции уже идёт процедура умолчания.',
     'error.stage_transition_refused':
       'Порядок прохождения не допускает перехода с этапа «{from}» на этап «{to}».',
+    'error.version_not_frozen':
+      'Свидетельство выдаётся только на замороженный (согласованный на уровне экспертов) текст.',
+    'error.verify_unreadable':
+      'Файл не читается: ожидается JSON канонического содержания или DOCX, выгруженный из Concord.',
   },
   en: {
     'error.validation_failed': 'The request has errors: {fields}.',
@@ -90,7 +96,12 @@ export const errorMessages = {
     'error.round_dates_invalid': 'The closing date must be after the opening date.',
     'error.version_frozen': 'This version is frozen as agreed; it no longer changes and takes no positions.',
     'error.not_agreed': 'The text is not agreed yet: see the reasons in the consensus matrix.',
+    'error.silence_deadline_past': 'The deadline of a silence procedure must be in the future.',
+    'error.silence_active': 'A silence procedure is already running on this version.',
     'error.stage_transition_refused':
       'The procedure does not allow a move from stage "{from}" to stage "{to}".',
+    'error.version_not_frozen': 'A certificate is issued only for a frozen text (agreed at expert level).',
+    'error.verify_unreadable':
+      'The file cannot be read: expected the canonical content (JSON) or a DOCX exported from Concord.',
   },
 }

@@ -37,6 +37,8 @@ export function setRequestLanguage(lang: UiLang): void {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: unknown
+  /** A file sent as it is (e.g. to /api/verify), with its content type, instead of JSON. */
+  raw?: { body: Blob | ArrayBuffer; contentType: string }
   signal?: AbortSignal
 }
 
@@ -44,7 +46,8 @@ export interface RequestOptions {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLanguage }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (options.raw) headers['Content-Type'] = options.raw.contentType
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
   let response: Response
@@ -53,7 +56,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     })
   } catch (error) {

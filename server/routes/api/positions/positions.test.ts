@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
 import { buildDossier, buildUser, type DossierWorld } from '@test/support/factories.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let t: TestApp
 let w: DossierWorld
@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await createTestApp()
   w = await buildDossier(t.handle)
   editor = await signIn(t.app, (await buildUser(t.handle, w, 'secretariat_editor')).email)
-  for (const code of ['ARM', 'TJK', 'RUS']) heads[code] = await signIn(t.app, (await buildUser(t.handle, w, 'head_of_delegation', code)).email)
+  for (const code of ['ARM', 'TJK', 'RUS'])
+    heads[code] = await signIn(t.app, (await buildUser(t.handle, w, 'head_of_delegation', code)).email)
   expert = await signIn(t.app, (await buildUser(t.handle, w, 'expert', 'TJK')).email)
   observer = await signIn(t.app, (await buildUser(t.handle, w, 'observer_delegate', 'MDA')).email)
   base = `/api/documents/${w.document.id}/versions/${w.published.id}`
@@ -36,10 +37,17 @@ describe('positions and consensus', () => {
   })
 
   it('computes consensus with reasons; an observer is heard but never counted', async () => {
-    await heads.RUS!.send('POST', `${base}/positions`, { kind: 'objection', provisionEid: 'para_2', text: 'Не согласны' })
+    await heads.RUS!.send('POST', `${base}/positions`, {
+      kind: 'objection',
+      provisionEid: 'para_2',
+      text: 'Не согласны',
+    })
     let c = (await editor.get(`${base}/consensus`)).json().data
     expect(c.agreed).toBe(false)
-    expect(c.provisions.find((p: { eid: string }) => p.eid === 'para_2').reasons[0]).toEqual({ code: 'objection', parties: ['RUS'] })
+    expect(c.provisions.find((p: { eid: string }) => p.eid === 'para_2').reasons[0]).toEqual({
+      code: 'objection',
+      parties: ['RUS'],
+    })
     expect(c.reasons).toContainEqual({ code: 'no_response', parties: ['RUS', 'TJK'] })
     await heads.RUS!.send('POST', `${base}/positions`, { kind: 'agree' })
     await heads.TJK!.send('POST', `${base}/positions`, { kind: 'agree_ad_referendum' })
@@ -52,7 +60,13 @@ describe('positions and consensus', () => {
     expect(c.matrix.parties.map((p: { code: string }) => p.code)).toEqual(['ARM', 'MDA', 'RUS', 'TJK'])
     expect(c.matrix.cells.length).toBe(4 * c.matrix.provisions.length)
     const history = (await heads.TJK!.get(`${base}/positions`)).json().data
-    expect(history.map((e: { kind: string }) => e.kind)).toEqual(['agree', 'objection', 'agree', 'agree_ad_referendum', 'objection'])
+    expect(history.map((e: { kind: string }) => e.kind)).toEqual([
+      'agree',
+      'objection',
+      'agree',
+      'agree_ad_referendum',
+      'objection',
+    ])
   })
 
   it('freezes the agreed text, which then takes no positions', async () => {
@@ -68,7 +82,10 @@ describe('positions and consensus', () => {
 
   it('refuses to freeze a text that is not agreed, with the reasons', async () => {
     const other = await buildDossier(t.handle, { world: w })
-    const res = await editor.send('POST', `/api/documents/${other.document.id}/versions/${other.published.id}/freeze`)
+    const res = await editor.send(
+      'POST',
+      `/api/documents/${other.document.id}/versions/${other.published.id}/freeze`,
+    )
     expect(res.statusCode).toBe(409)
     expect(res.json().error.code).toBe('not_agreed')
     expect(res.json().error.details.reasons[0].code).toBe('no_response')

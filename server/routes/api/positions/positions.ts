@@ -5,6 +5,7 @@ import { EID_PATTERN } from '@core/text/model.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { positionRecorder, versionFreezer } from '../../../commands/positions.js'
+import { silenceStarter } from '../../../commands/silence.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
 import { AppError, notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
@@ -107,12 +108,10 @@ const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       const row = await inTransaction(handle, user, req.id, (ctx) =>
         positionRecorder({ ctx, user, dossier: v.dossier, version: v.summary, input: req.body }),
       )
-      return reply
-        .status(201)
-        .send({
-          data: { id: row.id, kind: row.kind, isObserver: !!row.is_observer, at: row.at },
-          policies: {},
-        })
+      return reply.status(201).send({
+        data: { id: row.id, kind: row.kind, isObserver: !!row.is_observer, at: row.at },
+        policies: {},
+      })
     },
   )
 
@@ -172,6 +171,82 @@ const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
         data: { frozenAt, contentHash: v.summary.content_hash, signatories: outcome.signatories },
         policies: {},
       }
+    },
+  )
+
+  const silenceRequest = z
+    .object({ deadline: z.iso.datetime({ offset: true }), timezone: z.string().min(1).max(64) })
+    .strict()
+
+  app.get(
+    '/api/documents/:id/versions/:versionId/silence',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Silence procedures on the version, newest first',
+        params: versionParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      const rows = await db
+        .selectFrom('silence_procedures')
+        .leftJoin('parties', 'parties.id', 'silence_procedures.broken_by')
+        .select([
+          'silence_procedures.id',
+          'silence_procedures.deadline',
+          'silence_procedures.timezone',
+          'silence_procedures.started_at',
+          'silence_procedures.broken_at',
+          'parties.code as broken_by',
+          'silence_procedures.completed_at',
+        ])
+        .where('silence_procedures.version_id', '=', v.summary.id)
+        .orderBy('silence_procedures.id', 'desc')
+        .execute()
+      const data = rows.map((r) => ({
+        id: r.id,
+        deadline: r.deadline,
+        timezone: r.timezone,
+        startedAt: r.started_at,
+        brokenAt: r.broken_at,
+        brokenBy: r.broken_by,
+        completedAt: r.completed_at,
+        state: r.broken_at ? 'broken' : r.completed_at ? 'completed' : 'running',
+      }))
+      return { data, policies: policiesFor(user, v.versionSubject, ['start_silence']) }
+    },
+  )
+
+  app.post(
+    '/api/documents/:id/versions/:versionId/silence',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Start a silence procedure with a deadline',
+        params: versionParams,
+        body: silenceRequest,
+      },
+    },
+    async (req, reply) => {
+      const user = currentUser(req)
+      const v = await readableVersion(db, req.params.id, req.params.versionId, user)
+      authorize(user, 'start_silence', v.versionSubject)
+      const row = await inTransaction(handle, user, req.id, (ctx) =>
+        silenceStarter({
+          ctx,
+          dossier: v.dossier,
+          documentTitle: v.document.title,
+          version: v.summary,
+          deadline: req.body.deadline,
+          timezone: req.body.timezone,
+        }),
+      )
+      return reply.status(201).send({
+        data: { id: row.id, deadline: row.deadline, timezone: row.timezone, state: 'running' },
+        policies: {},
+      })
     },
   )
 }

@@ -1,0 +1,174 @@
+/**
+ * Durable jobs: rows in the database, claimed atomically, run exactly once.
+ *
+ * A worker claims due jobs in one short transaction (on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED`, so two nodes never claim the same row; SQLite has one writer).
+ * The job then runs in its own transaction, which also marks it done — but only if the
+ * claim is still ours (`locked_by`): the job's effects and its completion commit together,
+ * so a crash before the commit leaves nothing behind and the job runs again after its lock
+ * expires, and a node whose lock expired cannot complete it a second time.
+ */
+import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
+import { type CommandContext, inTransaction } from '../context.js'
+import type { DbHandle } from '../db/index.js'
+import type { JobRow } from '../db/types.js'
+import { newId, nowIso } from '../ids.js'
+
+/** How long a claimed job stays ours before another node may take it over. */
+const LOCK_MS = 5 * 60_000
+
+export type JobHandler = (ctx: CommandContext, payload: Record<string, unknown>, job: JobRow) => Promise<void>
+
+/** Schedules a job in the caller's transaction (it exists only if the change commits). */
+export async function enqueue(
+  ctx: CommandContext,
+  kind: string,
+  runAt: string,
+  payload: Record<string, unknown>,
+): Promise<string> {
+  const id = newId()
+  await ctx.trx
+    .insertInto('jobs')
+    .values({
+      id,
+      kind,
+      run_at: new Date(runAt).toISOString(),
+      payload: JSON.stringify(payload),
+      status: 'pending',
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: nowIso(),
+      done_at: null,
+    })
+    .execute()
+  return id
+}
+
+/** Cancels a pending job in the caller's transaction. */
+export async function cancelJob(ctx: CommandContext, id: string): Promise<void> {
+  await ctx.trx
+    .updateTable('jobs')
+    .set({ status: 'cancelled', done_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'running'])
+    .execute()
+}
+
+/** Claims up to `limit` due jobs (pending, or running with an expired lock). */
+export async function claimDue(
+  handle: DbHandle,
+  now = Date.now(),
+  limit = 10,
+): Promise<{ jobs: JobRow[]; token: string }> {
+  const token = randomBytes(12).toString('hex')
+  const nowIsoStr = new Date(now).toISOString()
+  const jobs = await handle.db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom('jobs')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', nowIsoStr)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIsoStr)]),
+        ]),
+      )
+      .orderBy('run_at')
+      .limit(limit)
+    if (handle.dialect === 'postgres') q = q.modifyEnd(sql`for update skip locked`)
+    const due = await q.execute()
+    if (due.length === 0) return []
+    await trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        attempts: eb('attempts', '+', 1),
+        locked_by: token,
+        locked_until: new Date(now + LOCK_MS).toISOString(),
+      }))
+      .where(
+        'id',
+        'in',
+        due.map((j) => j.id),
+      )
+      .execute()
+    return due
+  })
+  return { jobs, token }
+}
+
+/** Runs the claimed jobs; returns how many completed. */
+export async function runClaimed(
+  handle: DbHandle,
+  claimed: { jobs: JobRow[]; token: string },
+  handlers: Record<string, JobHandler>,
+): Promise<number> {
+  let done = 0
+  for (const job of claimed.jobs) {
+    const handler = handlers[job.kind]
+    try {
+      await inTransaction(handle, null, `job:${job.kind}`, async (ctx) => {
+        const mine = await ctx.trx
+          .updateTable('jobs')
+          .set({ status: 'done', done_at: nowIso(), locked_until: null })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', claimed.token)
+          .where('status', '=', 'running')
+          .executeTakeFirst()
+        if (Number(mine.numUpdatedRows) !== 1) return // taken over or cancelled meanwhile
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
+        await handler(ctx, JSON.parse(job.payload), job)
+      })
+      done++
+    } catch (err) {
+      await handle.db
+        .updateTable('jobs')
+        .set({
+          status: job.attempts + 1 >= 5 ? 'failed' : 'pending',
+          last_error: String(err).slice(0, 2000),
+          locked_by: null,
+          locked_until: null,
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', claimed.token)
+        .execute()
+    }
+  }
+  return done
+}
+
+/** Claims and runs what is due now. */
+export async function runDueJobs(
+  handle: DbHandle,
+  handlers: Record<string, JobHandler>,
+  now = Date.now(),
+): Promise<number> {
+  return runClaimed(handle, await claimDue(handle, now), handlers)
+}
+
+/** Polls for due jobs every `intervalMs`; returns a function that stops it. */
+export function startJobWorker(
+  handle: DbHandle,
+  handlers: Record<string, JobHandler>,
+  log: { error: (obj: object, msg: string) => void },
+  intervalMs = 2000,
+): () => void {
+  let running = false
+  const tick = async () => {
+    if (running) return
+    running = true
+    try {
+      await runDueJobs(handle, handlers)
+    } catch (err) {
+      log.error({ err }, 'job worker failed')
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(() => void tick(), intervalMs)
+  timer.unref()
+  void tick()
+  return () => clearInterval(timer)
+}
