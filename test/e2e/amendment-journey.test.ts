@@ -1,12 +1,11 @@
 /**
  * Journey: Kazakhstan's expert drafts an amendment to operative paragraph 5, the head of
- * delegation submits it, the secretariat accepts it in part, Rev.1 shows the new wording,
+ * delegation submits it, the secretariat accepts it in part, the revision shows the new wording,
  * and the compare page shows the change.
  *
- * The journey opens its own round of comments, on the first document of the demo dossier
- * whose circulated text has not been revised yet (the demo's Joint Statement already has
- * its Rev.1, so that is the CFM decision), on its operative paragraph 5 — or its last
- * operative paragraph when it has fewer. Every screen is checked with axe and photographed.
+ * The demo's Joint Statement is already agreed (Rev.1, frozen), so the secretariat first
+ * circulates its Rev.2 through the API; the journey then opens its own round of comments on
+ * it and amends its operative paragraph 5. Every screen is checked with axe and photographed.
  */
 import { t } from '@core/i18n/index.js'
 import type { Browser, Page } from 'playwright-core'
@@ -47,8 +46,44 @@ interface Target {
   text: string
 }
 
+/**
+ * The issue's journey amends operative paragraph 5 of the Joint Statement. In the demo that
+ * statement is already agreed (Rev.1, frozen), so the secretariat first circulates Rev.2 of
+ * it — the same text — through the API, and the journey negotiates on Rev.2.
+ */
+async function circulateRev2(): Promise<void> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: EDITOR, password: 'demo' }),
+  })
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const csrf = (await login.json()).csrfToken as string
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+    return res.json() as Promise<any>
+  }
+  const dossiers = await call('GET', '/api/dossiers')
+  const dossier = dossiers.data.find((d: any) => d.reference === DOSSIER_REFERENCE)
+  const full = await call('GET', `/api/dossiers/${dossier.id}`)
+  const statement = full.data.documents.find((d: any) => d.kind === 'joint_statement')
+  const latest = statement.latestVersion
+  const content = await call('GET', `/api/documents/${statement.id}/versions/${latest.id}/content`)
+  const draft = await call('POST', `/api/documents/${statement.id}/versions`, {
+    label: { ru: 'Ред. 2', en: 'Rev.2', tg: 'Таҳрири 2' },
+    content,
+  })
+  await call('POST', `/api/documents/${statement.id}/versions/${draft.data.id}/publish`, { version: 1 })
+}
+
 /** The document and provision the journey works on (see the header comment). */
 async function chooseTarget(): Promise<Target> {
+  await circulateRev2()
   const api = await apiSession(server.url, EDITOR)
   const dossiers = await api.get<{ data: { id: string; reference: string }[] }>('/api/dossiers')
   const dossier = dossiers.data.find((d) => d.reference === DOSSIER_REFERENCE)
@@ -57,8 +92,8 @@ async function chooseTarget(): Promise<Target> {
   const documents = [...full.data.documents].sort((a: any, b: any) => a.position - b.position)
   for (const doc of documents) {
     const detail = await api.get(`/api/documents/${doc.id}`)
-    const circulated = detail.data.versions.filter((v: any) => v.status === 'published')
-    if (detail.data.versions.length !== 1 || circulated.length !== 1) continue
+    const circulated = detail.data.versions.filter((v: any) => v.status === 'published' && !v.frozenAt)
+    if (circulated.length === 0) continue
     const rounds = await api.get(`/api/documents/${doc.id}/rounds`)
     if (rounds.data.some((r: any) => r.state !== 'closed')) continue
     const version = await api.get(`/api/documents/${doc.id}/versions/${circulated[0].id}`)
@@ -108,7 +143,7 @@ async function expectAccessible(page: Page) {
 }
 
 describe('the amendment journey', () => {
-  it("Kazakhstan's expert drafts an amendment to operative paragraph 5, the head of delegation submits it, the secretariat accepts it in part, Rev.1 shows the new wording, and the compare page shows the change", async () => {
+  it("Kazakhstan's expert drafts an amendment to operative paragraph 5, the head of delegation submits it, the secretariat accepts it in part, the revision shows the new wording, and the compare page shows the change", async () => {
     expect(await accountExists(server.url, EXPERT), `${EXPERT} is missing from the demo`).toBe(true)
     const target = await chooseTarget()
     const { proposed, adopted, marker } = amendmentOf(target.text)
@@ -155,9 +190,10 @@ describe('the amendment journey', () => {
       expect(await wording.inputValue()).toBe(target.text)
       await wording.fill(proposed)
       await form.getByTestId('live-redline').locator('ins').first().waitFor()
-      expect(await textOf(form.getByTestId('live-redline').locator('ins').first())).toContain(
-        'с учётом результатов',
-      )
+      const inserted = await textOf(form.getByTestId('live-redline').locator('ins').first())
+      expect(inserted.length).toBeGreaterThan(0)
+      expect(proposed).toContain(inserted)
+      expect(target.text).not.toContain(inserted)
       await form.getByText(ru('contributionType.editorial'), { exact: true }).click()
       await form.getByLabel(ru('ui.form.justification')).fill('Уточнение порядка внесения документов.')
       // An expert drafts; only the head of delegation may send to the secretariat.
@@ -233,7 +269,8 @@ describe('the amendment journey', () => {
       await e.getByRole('dialog').waitFor({ state: 'detached' })
       await e.getByRole('button', { name: ru('ui.table.createRevision') }).click()
       const revision = e.getByRole('dialog')
-      expect(await revision.getByLabel(ru('ui.revision.labelRu')).inputValue()).toBe('Ред. 1')
+      // The form proposes the next number after the circulated Rev.2.
+      expect(await revision.getByLabel(ru('ui.revision.labelRu')).inputValue()).toBe('Ред. 3')
       await revision.getByRole('button', { name: ru('ui.revision.create') }).click()
       await e.waitForURL(
         (url) => url.pathname.includes('/versions/') && !url.pathname.includes(target.versionId),
