@@ -61,6 +61,8 @@ export interface PartyDTO extends PartyRef {
   status: MembershipStatus
   memberSince: string | null
   memberUntil: string | null
+  /** The party lets its experts send contributions to the secretariat themselves. */
+  expertsMaySubmit: boolean
 }
 
 export interface BodyDTO {

@@ -117,3 +117,28 @@ export async function bodyCreator(
   })
   return row
 }
+
+/**
+ * A party lets its experts send contributions to the secretariat themselves (or stops
+ * letting them): the head of delegation's choice, or the secretariat administrator's.
+ */
+export async function expertsSubmissionSetter(
+  ctx: CommandContext,
+  organizationId: string,
+  partyId: string,
+  allowed: boolean,
+): Promise<void> {
+  await ctx.trx
+    .updateTable('memberships')
+    .set({ experts_may_submit: allowed ? 1 : 0 })
+    .where('organization_id', '=', organizationId)
+    .where('party_id', '=', partyId)
+    .execute()
+  await appendAudit(ctx, {
+    action: 'membership.experts_may_submit',
+    subjectType: 'party',
+    subjectId: partyId,
+    organizationId,
+    change: { allowed },
+  })
+}

@@ -21,6 +21,7 @@ export function presentParty(p: {
   status: MembershipStatus
   since: string | null
   until: string | null
+  experts_may_submit: number
 }): PartyDTO {
   return {
     id: p.id,
@@ -29,6 +30,7 @@ export function presentParty(p: {
     status: p.status,
     memberSince: p.since,
     memberUntil: p.until,
+    expertsMaySubmit: !!p.experts_may_submit,
   }
 }
 

@@ -56,6 +56,7 @@ export function partiesOfOrganization(db: Queryable, organizationId: string) {
       'memberships.status',
       'memberships.since',
       'memberships.until',
+      'memberships.experts_may_submit',
     ])
     .where('memberships.organization_id', '=', organizationId)
     .orderBy('parties.code')

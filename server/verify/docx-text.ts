@@ -11,11 +11,14 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 /** XML character data with its entity and character references resolved. */
 export function decodeXmlText(text: string): string {
   if (text.indexOf('&') < 0) return text
-  return text.replace(ENTITY, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name] ?? whole
-    const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)
-    return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole
-  })
+  return text.replace(
+    ENTITY,
+    (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      if (name) return NAMED[name] ?? whole
+      const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)
+      return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole
+    },
+  )
 }
 
 /** Element content that may mix character data and CDATA sections. */

@@ -96,7 +96,11 @@ function hashJsonText(text: string): ParsedContent {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'
-    problems.push({ code: 'invalid_content', params: { detail }, details: { issues: parsed.error.issues.length } })
+    problems.push({
+      code: 'invalid_content',
+      params: { detail },
+      details: { issues: parsed.error.issues.length },
+    })
   }
   let hash: string | null = null
   try {
@@ -150,7 +154,9 @@ function verifyDocx(bytes: Uint8Array): VerifyResult {
 
   // The embedded canonical content: the custom XML item in our namespace.
   let json: string | null = null
-  for (const name of Object.keys(files).filter((n) => n.startsWith('customXml/')).sort()) {
+  for (const name of Object.keys(files)
+    .filter((n) => n.startsWith('customXml/'))
+    .sort()) {
     const xml = text(name)
     if (!xml || !xml.includes(CONTENT_XML_NS)) continue
     const m = /<((?:[\w.-]+:)?content)\b[^>]*>([\s\S]*?)<\/\1>/.exec(xml)
@@ -188,15 +194,13 @@ function verifyDocx(bytes: Uint8Array): VerifyResult {
       lang,
       props.get(CUSTOM_PROPS.timeZone) || DEFAULT_TIME_ZONE,
     )
-    const expected = [
-      ...visibleParagraphs(regenerated.document),
-      ...visibleParagraphs(regenerated.footnotes),
-    ]
+    const expected = [...visibleParagraphs(regenerated.document), ...visibleParagraphs(regenerated.footnotes)]
     const found = [...visibleParagraphs(documentXml), ...visibleParagraphs(text('word/footnotes.xml') ?? '')]
     const n = Math.max(expected.length, found.length)
     for (let i = 0; i < n; i++) {
       if (expected[i] !== found[i]) {
-        const cut = (s: string | undefined) => (s === undefined ? null : s.length > 300 ? `${s.slice(0, 300)}…` : s)
+        const cut = (s: string | undefined) =>
+          s === undefined ? null : s.length > 300 ? `${s.slice(0, 300)}…` : s
         problems.push({
           code: 'text_mismatch',
           params: { paragraph: i + 1 },

@@ -1,7 +1,9 @@
 /** Routes of the workspace. Everything but sign-in requires a session. */
 import { Route, Routes } from 'react-router'
 import { RequireAuth } from './components/RequireAuth.js'
+import { AwaitingPage } from './pages/AwaitingPage.js'
 import { ComparePage } from './pages/ComparePage.js'
+import { ConsensusPage } from './pages/ConsensusPage.js'
 import { ContributionsPage } from './pages/ContributionsPage.js'
 import { DocumentPage } from './pages/DocumentPage.js'
 import { DossierListPage } from './pages/DossierListPage.js'
@@ -10,6 +12,7 @@ import { LoginPage } from './pages/LoginPage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
 import { NotificationsPage } from './pages/NotificationsPage.js'
 import { TablePage } from './pages/TablePage.js'
+import { VerifyPage } from './pages/VerifyPage.js'
 
 export function App() {
   return (
@@ -20,9 +23,12 @@ export function App() {
         <Route path="/dossiers/:id" element={<DossierPage />} />
         <Route path="/documents/:id" element={<DocumentPage />} />
         <Route path="/documents/:id/versions/:versionId" element={<DocumentPage />} />
+        <Route path="/documents/:id/versions/:versionId/consensus" element={<ConsensusPage />} />
         <Route path="/documents/:id/compare" element={<ComparePage />} />
         <Route path="/rounds/:id/table" element={<TablePage />} />
         <Route path="/contributions" element={<ContributionsPage />} />
+        <Route path="/positions" element={<AwaitingPage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,13 +11,25 @@
  * content, the header data and the language); the verifier regenerates it and compares the
  * plain text of the paragraphs.
  */
-import { CANONICAL_FORMAT, canonicalHash, canonicalJson } from '@core/text/canonical.js'
+
 import { t } from '@core/i18n/index.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
+import { CANONICAL_FORMAT, canonicalHash, canonicalJson } from '@core/text/canonical.js'
 import type { DocumentContent, Provision, Run } from '@core/text/model.js'
-import { strToU8, zipSync, type Zippable } from 'fflate'
+import { strToU8, type Zippable, zipSync } from 'fflate'
 import { clean } from '../text.js'
-import { esc, footerXml, langTag, R_NS, runText, settingsXml, stylesXml, W_NS, w3cdtf, XML_DECL } from './ooxml.js'
+import {
+  esc,
+  footerXml,
+  langTag,
+  R_NS,
+  runText,
+  settingsXml,
+  stylesXml,
+  W_NS,
+  w3cdtf,
+  XML_DECL,
+} from './ooxml.js'
 
 /** What the header of the document says besides the content. */
 export interface VersionTextMeta {
@@ -328,7 +340,8 @@ export function versionTextParts(
 
 /** Characters XML 1.0 cannot carry, written as JSON escapes (they can only occur inside JSON strings). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to escape
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** The canonical JSON as the escaped text of an XML element. */
 export function jsonAsXmlText(json: string): string {

@@ -40,6 +40,8 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
                 {tr('ui.nav.dossiers')}
               </NavLink>
               {me.party && <NavLink to="/contributions">{tr('ui.nav.contributions')}</NavLink>}
+              {me.party && <NavLink to="/positions">{tr('ui.nav.positions')}</NavLink>}
+              <NavLink to="/verify">{tr('ui.nav.verify')}</NavLink>
             </nav>
           )}
         </div>

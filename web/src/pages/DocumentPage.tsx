@@ -5,16 +5,17 @@
  */
 import type { DocumentDTO, VersionSummaryDTO } from '@core/api/types.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
-import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
-import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useDocumentRounds } from '../api/negotiation.js'
 import { useDocument, useVersion } from '../api/queries.js'
+import { DocumentPositionPanel } from '../components/consensus/DocumentPositionPanel.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
 import { DocumentWorkspace } from '../components/negotiation/DocumentWorkspace.js'
 import { PageLoader } from '../components/PageLoader.js'
-import { VersionStatusBadge } from '../components/StatusBadges.js'
+import { StatusLabel, VersionStatusBadge } from '../components/StatusBadges.js'
 import { TextLanguageSwitch } from '../components/TextLanguageSwitch.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { formatDate } from '../lib/format.js'
@@ -76,6 +77,7 @@ export function DocumentPage() {
           />
           {version.isPending && <PageLoader />}
           {version.isError && <ErrorAlert error={version.error} />}
+          {version.isSuccess && <DocumentPositionPanel doc={doc} version={version.data.data} />}
           {version.isSuccess && (
             <DocumentWorkspace
               doc={doc}
@@ -135,6 +137,14 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
             <Stack gap={6} pb={2}>
               <Group gap="sm" wrap="wrap">
                 <VersionStatusBadge status={selected.status} />
+                {selected.frozenAt && (
+                  <StatusLabel
+                    tone="green"
+                    symbol="✓"
+                    word={tr('ui.consensus.state.frozen', { date: formatDate(selected.frozenAt, lang) })}
+                    testId="frozen-status"
+                  />
+                )}
                 <Text size="sm" c="dimmed">
                   <time dateTime={versionDate(selected)}>
                     {formatDate(versionDate(selected), lang, true)}
@@ -147,13 +157,25 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
             </Stack>
           )}
         </Group>
-        {languages.length > 1 ? (
-          <TextLanguageSwitch languages={languages} value={textLang} onChange={onTextLang} />
-        ) : (
-          <Text size="sm" c="dimmed" pb={6}>
-            {tr('ui.document.onlyLanguage', { language: tr(`lang.${textLang}`) })}
-          </Text>
-        )}
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          {selected?.status === 'published' && (
+            <Button
+              component={Link}
+              to={`/documents/${doc.id}/versions/${selected.id}/consensus`}
+              variant="default"
+              data-testid="consensus-link"
+            >
+              {tr('ui.consensus.link')}
+            </Button>
+          )}
+          {languages.length > 1 ? (
+            <TextLanguageSwitch languages={languages} value={textLang} onChange={onTextLang} />
+          ) : (
+            <Text size="sm" c="dimmed" pb={6}>
+              {tr('ui.document.onlyLanguage', { language: tr(`lang.${textLang}`) })}
+            </Text>
+          )}
+        </Group>
       </Group>
     </Paper>
   )

@@ -3,8 +3,11 @@
 import { pageQuery } from '@core/api/requests.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { notFound } from '../../../errors.js'
+import { expertsSubmissionSetter } from '../../../commands/organizations.js'
+import { inTransaction } from '../../../context.js'
+import { forbidden, notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
+import { isId } from '../../../ids.js'
 import { decodeCursor, pageOf } from '../../../pagination.js'
 import { authorize, can, policiesFor } from '../../../policies/index.js'
 import { presentBody, presentOrganization, presentParty } from '../../../presenters/organizations.js'
@@ -110,6 +113,35 @@ const organizations: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
         data: items.map(presentBody),
         policies: policiesFor(user, subject, ORG_ACTIONS),
         page: { nextCursor },
+      }
+    },
+  )
+
+  app.patch(
+    '/api/organizations/:id/parties/:partyId',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: "A party's settings in the organization: may its experts submit contributions themselves",
+        params: z.object({ id: z.string().max(64), partyId: z.string().max(64) }).strict(),
+        body: z.object({ expertsMaySubmit: z.boolean() }).strict(),
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { org, subject } = await readable(req.params.id, user)
+      if (!isId(req.params.partyId) || !subject.partyIds.has(req.params.partyId))
+        throw notFound('organization_not_found')
+      const own = user.partyId === req.params.partyId && user.roles.includes('head_of_delegation')
+      const admin = user.secretariatOrgId === org.id && user.roles.includes('secretariat_admin')
+      if (!own && !admin) throw forbidden()
+      await inTransaction(handle, user, req.id, (ctx) =>
+        expertsSubmissionSetter(ctx, org.id, req.params.partyId, req.body.expertsMaySubmit),
+      )
+      const rows = await partiesOfOrganization(handle.db, org.id)
+      return {
+        data: presentParty(rows.find((r) => r.id === req.params.partyId)!),
+        policies: policiesFor(user, subject, ORG_ACTIONS),
       }
     },
   )

@@ -407,3 +407,30 @@ describe('co-sponsoring and table languages', () => {
     expect(row.resultingLang).toBe('ru')
   })
 })
+
+describe('a party lets its experts submit', () => {
+  it('is the head of delegation’s choice; then the expert submits directly', async () => {
+    const d = await buildDossier(t.handle, { world: w })
+    const round = (
+      await editor.send('POST', `/api/documents/${d.document.id}/rounds`, {
+        versionId: d.published.id,
+        opensAt: iso(-hour),
+        closesAt: iso(hour),
+        timezone: 'Europe/Minsk',
+      })
+    ).json().data
+    const tjk = w.parties.TJK!.id
+    const url = `/api/organizations/${w.org.id}/parties/${tjk}`
+    expect((await expertTJK.send('PATCH', url, { expertsMaySubmit: true })).statusCode).toBe(403)
+    expect((await headARM.send('PATCH', url, { expertsMaySubmit: true })).statusCode).toBe(403)
+    const ok = await headTJK.send('PATCH', url, { expertsMaySubmit: true })
+    expect(ok.json().data.expertsMaySubmit).toBe(true)
+    const c = await expertTJK.send('POST', `/api/rounds/${round.id}/contributions`, {
+      kind: 'comment',
+      provisionEid: 'para_1',
+      comment: 'Эксперт',
+    })
+    expect(c.json().data.status).toBe('submitted')
+    await headTJK.send('PATCH', url, { expertsMaySubmit: false })
+  })
+})
