@@ -26,6 +26,7 @@ import { registerErrorHandler, sendRouteNotFound } from './http/error-handler.js
 import { registerRequestContext } from './http/request-context.js'
 import { newId } from './ids.js'
 import auth from './routes/api/auth/auth.js'
+import brackets from './routes/api/brackets/brackets.js'
 import contributions from './routes/api/contributions/contributions.js'
 import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(revisions, deps)
   await app.register(notifications, deps)
   await app.register(positions, deps)
+  await app.register(brackets, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {

@@ -5,6 +5,7 @@
  */
 
 import { certificateMessages } from './catalog/certificate.js'
+import { consensusUiMessages } from './catalog/consensus-ui.js'
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
 import { exportMessages } from './catalog/exports.js'
@@ -21,6 +22,7 @@ const catalogs: Catalog[] = [
   exportMessages,
   negotiationMessages,
   certificateMessages,
+  consensusUiMessages,
 ]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }

@@ -1,10 +1,12 @@
 /** Rev.N: a new working draft with the round's accepted contributions applied. */
 import type { Lang, LocalizedText } from '@core/i18n/languages.js'
+import { writeResolutions } from '@core/text/brackets.js'
 import { type DocumentContent, flattenProvisions } from '@core/text/model.js'
 import { type AcceptedChange, applyChanges, proposedWording, provisionText } from '@core/text/revise.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { CommentRoundRow, DocumentRow, DossierRow, VersionRow } from '../db/types.js'
+import { contentWithBrackets } from '../repositories/brackets.js'
 import { versionDrafter } from './documents.js'
 
 export interface RevisionCreatorProps {
@@ -23,7 +25,8 @@ export interface RevisionCreatorProps {
  * contributions that changed it. The draft stays editable until it is circulated.
  */
 export async function revisionCreator({ ctx, dossier, document, round, from, label }: RevisionCreatorProps) {
-  const base = JSON.parse(from.content) as DocumentContent
+  // Brackets resolved on the circulated version become plain text in the revision.
+  const base = writeResolutions(await contentWithBrackets(ctx.trx, from.id, from.content))
   const byEid = new Map(flattenProvisions(base).map((p) => [p.eid, p]))
   const accepted = await ctx.trx
     .selectFrom('dispositions')

@@ -272,6 +272,19 @@ export interface JobTable {
   done_at: string | null
 }
 
+export interface BracketEventTable {
+  id: string
+  version_id: string
+  bracket_id: string
+  kind: 'back' | 'unback' | 'resolve'
+  party_id: string | null
+  alternative: number | null
+  text: string | null
+  agreed_by: string | null
+  by_user: string | null
+  at: string
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -294,6 +307,7 @@ export interface Database {
   position_events: PositionEventTable
   silence_procedures: SilenceProcedureTable
   jobs: JobTable
+  bracket_events: BracketEventTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

@@ -96,6 +96,9 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
 /** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
 export async function wipe(handle: DbHandle): Promise<void> {
   const tables = [
+    'bracket_events',
+    'jobs',
+    'silence_procedures',
     'position_events',
     'notifications',
     'provision_sources',

@@ -46,3 +46,16 @@ allow(
   'start_silence',
   (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
 )
+/** Delegations back alternatives of brackets on a circulated version. */
+allow(
+  'version',
+  'back_bracket',
+  (user, v) =>
+    v.status === 'published' && takesPart(user, v.document.dossier) && hasRole(user, 'head_of_delegation'),
+)
+/** The pen-holder resolves brackets. */
+allow(
+  'version',
+  'resolve_bracket',
+  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
+)

@@ -1,29 +1,14 @@
 /** Loading what the consensus engine needs for a version, and running it. */
 import { computeConsensus, type DocumentOutcome, type PositionKind } from '@core/domain/consensus.js'
 import { type DecisionRule, decisionRuleSchema } from '@core/domain/decision-rules.js'
+import { openBrackets } from '@core/text/brackets.js'
 import type { DocumentContent, Provision } from '@core/text/model.js'
 import { SECTIONS } from '@core/text/model.js'
 import type { Queryable } from '../context.js'
 import type { DossierRow } from '../db/types.js'
+import { contentWithBrackets } from './brackets.js'
 import { versionContent } from './documents.js'
 import { participantsOf } from './dossiers.js'
-
-/** Open bracket ids per provision, read from the version's content. */
-export function openBracketsOf(content: DocumentContent): Map<string, string[]> {
-  const out = new Map<string, string[]>()
-  const visit = (list: Provision[]) => {
-    for (const p of list) {
-      const ids = new Set<string>()
-      for (const runs of Object.values(p.text ?? {})) {
-        for (const run of runs ?? []) if (run.type === 'bracket' && !run.resolved) ids.add(run.id)
-      }
-      if (ids.size) out.set(p.eid, [...ids])
-      if (p.children) visit(p.children)
-    }
-  }
-  for (const s of SECTIONS) visit(content[s])
-  return out
-}
 
 /** The body's decision rule for the dossier (its lead body), consensus by default. */
 export async function ruleOf(db: Queryable, dossier: DossierRow): Promise<DecisionRule> {
@@ -73,7 +58,7 @@ export async function consensusOf(
     rule,
     parties,
     provisions,
-    openBrackets: openBracketsOf(JSON.parse(content) as DocumentContent),
+    openBrackets: openBrackets(await contentWithBrackets(db, versionId, content)),
     events: events.map((e) => ({
       partyId: e.party_id,
       provisionEid: e.provision_eid,

@@ -57,7 +57,10 @@ async function circulateRev2(): Promise<void> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: EDITOR, password: 'demo' }),
   })
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const csrf = (await login.json()).csrfToken as string
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {

@@ -45,6 +45,8 @@ export const errorMessages = {
     'error.not_agreed': 'Текст ещё не согласован: см. причины в матрице консенсуса.',
     'error.silence_deadline_past': 'Срок процедуры умолчания должен быть в будущем.',
     'error.silence_active': 'По этой редакции уже идёт процедура умолчания.',
+    'error.bracket_not_found': 'Квадратные скобки не найдены.',
+    'error.bracket_resolved': 'Эти квадратные скобки уже сняты.',
     'error.stage_transition_refused':
       'Порядок прохождения не допускает перехода с этапа «{from}» на этап «{to}».',
     'error.version_not_frozen':
@@ -98,6 +100,8 @@ export const errorMessages = {
     'error.not_agreed': 'The text is not agreed yet: see the reasons in the consensus matrix.',
     'error.silence_deadline_past': 'The deadline of a silence procedure must be in the future.',
     'error.silence_active': 'A silence procedure is already running on this version.',
+    'error.bracket_not_found': 'Bracket not found.',
+    'error.bracket_resolved': 'This bracket has already been resolved.',
     'error.stage_transition_refused':
       'The procedure does not allow a move from stage "{from}" to stage "{to}".',
     'error.version_not_frozen': 'A certificate is issued only for a frozen text (agreed at expert level).',

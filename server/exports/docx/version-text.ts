@@ -343,9 +343,14 @@ export function versionTextParts(
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-/** The canonical JSON as the escaped text of an XML element. */
-export function jsonAsXmlText(json: string): string {
-  return esc(json.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+/**
+ * The canonical JSON as the content of an XML element: a CDATA section (split where the JSON
+ * holds "]]>"), with the characters XML cannot carry written as JSON escapes — the parsed
+ * value, and so the hash, is the same.
+ */
+export function jsonAsCdata(json: string): string {
+  const safe = json.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return `<![CDATA[${safe.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 }
 
 /** A deterministic GUID for the custom XML item, from the hash. */
@@ -390,7 +395,7 @@ export function versionTextDocx(
   const contentTypes = `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${CT}.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${CT}.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="${CT}.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="${CT}.wordprocessingml.footer+xml"/><Override PartName="/word/footnotes.xml" ContentType="${CT}.wordprocessingml.footnotes+xml"/><Override PartName="/customXml/item1.xml" ContentType="application/xml"/><Override PartName="/customXml/itemProps1.xml" ContentType="${CT}.customXmlProperties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="${CT}.custom-properties+xml"/></Types>`
   const rels = `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="${PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/><Relationship Id="rId4" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`
   const docRels = `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/><Relationship Id="rId3" Type="${REL}/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rId5" Type="${REL}/customXml" Target="../customXml/item1.xml"/></Relationships>`
-  const item = `${XML_DECL}<concord:version xmlns:concord="${CONTENT_XML_NS}" format="${CANONICAL_FORMAT}" sha256="${hash}"><concord:content>${jsonAsXmlText(json)}</concord:content></concord:version>`
+  const item = `${XML_DECL}<concord:version xmlns:concord="${CONTENT_XML_NS}" format="${CANONICAL_FORMAT}" sha256="${hash}"><concord:content>${jsonAsCdata(json)}</concord:content></concord:version>`
   const itemProps = `${XML_DECL}<ds:datastoreItem ds:itemID="${guidOf(hash)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${CONTENT_XML_NS}"/></ds:schemaRefs></ds:datastoreItem>`
   const itemRels = `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>`
   const custom = customPropsXml({

@@ -76,8 +76,8 @@ const PAGE_W = 595.28
 const PAGE_H = 841.89
 const LEFT = 70.87
 const RIGHT = 56.69
-const TOP = 56.69
-const BOTTOM = 70
+const TOP = 50
+const BOTTOM = 64
 const W = PAGE_W - LEFT - RIGHT
 const MAX_Y = PAGE_H - BOTTOM
 
@@ -193,11 +193,11 @@ export async function agreementCertificatePdf(
   doc.y += 7
   hline(doc.y, LEFT, LEFT + W, 1.2)
   hline(doc.y + 2.6, LEFT, LEFT + W, 0.4)
-  doc.y += 30
+  doc.y += 22
   write(title.toUpperCase(), 'bold', 15.5, { align: 'center', characterSpacing: 0.8 })
-  doc.y += 10
+  doc.y += 7
   write(t(lang, 'certificate.intro'), 'italic', 10.5, { align: 'center', x: LEFT + 30, width: W - 60 })
-  doc.y += 18
+  doc.y += 12
 
   // --- What was agreed -----------------------------------------------------------------
   const members = input.parties.filter((p) => p.status === 'member')
@@ -229,20 +229,17 @@ export async function agreementCertificatePdf(
     { label: t(lang, 'certificate.field.rule'), value: ruleText(input.rule, lang), face: 'serif' },
     { label: t(lang, 'certificate.field.signatories'), value: signatories.join('\n'), face: 'serif' },
   )
-  const LABEL_W = 150
-  const FIELD_PAD = 5
+  const LABEL_W = 168
+  const FIELD_PAD = 4
   hline(doc.y, LEFT, LEFT + W, 0.5, RULE_GREY)
   doc.y += FIELD_PAD + 2
   for (const f of fields) {
-    const h = Math.max(
-      height(f.label, 'serif', 9.5, LABEL_W - 10),
-      height(f.value, f.face, 10.5, W - LABEL_W),
-    )
+    const h = Math.max(height(f.label, 'serif', 9, LABEL_W - 10), height(f.value, f.face, 10, W - LABEL_W))
     ensure(h + FIELD_PAD)
     const y = doc.y
-    use('serif', 9.5, MUTED)
+    use('serif', 9, MUTED)
     doc.text(f.label, LEFT, y + 0.8, { width: LABEL_W - 10, lineGap: 1.5 })
-    use(f.face, 10.5)
+    use(f.face, 10)
     doc.text(f.value, LEFT + LABEL_W, y, { width: W - LABEL_W, lineGap: 1.5 })
     doc.y = y + h + FIELD_PAD
   }
@@ -252,13 +249,13 @@ export async function agreementCertificatePdf(
   // --- The identity of the text ----------------------------------------------------------
   const groups = hash.match(/.{1,8}/g) ?? []
   const hashLines = [groups.slice(0, 4).join('  '), groups.slice(4).join('  ')].filter(Boolean)
-  const HASH_SIZE = 14
-  const hashBoxH = hashLines.length * HASH_SIZE * 1.45 + 20
+  const HASH_SIZE = 13
+  const hashBoxH = hashLines.length * HASH_SIZE * 1.45 + 16
   const verifyText = t(lang, 'certificate.hash.verify', { url: safe(input.verifyUrl) })
   ensure(30 + hashBoxH + height(verifyText, 'serif', 8.5, W))
-  doc.y += 16
+  doc.y += 12
   write(t(lang, 'certificate.hash.heading'), 'bold', 10, { align: 'center' })
-  doc.y += 6
+  doc.y += 5
   const boxTop = doc.y
   doc
     .save()
@@ -273,12 +270,12 @@ export async function agreementCertificatePdf(
     .strokeColor(BLACK)
     .stroke()
     .restore()
-  doc.y = boxTop + 10
+  doc.y = boxTop + 8
   for (const line of hashLines) {
     write(line, 'mono', HASH_SIZE, { align: 'center', gap: HASH_SIZE * 0.45 })
   }
   doc.y = boxTop + hashBoxH + 6
-  write(verifyText, 'serif', 8.5, { align: 'justify', color: MUTED, gap: 1 })
+  write(verifyText, 'serif', 8.5, { color: MUTED, gap: 1 })
 
   // --- The parties and their positions ---------------------------------------------------
   const collator = new Intl.Collator(lang === 'tg' ? 'tg' : lang)
@@ -306,14 +303,14 @@ export async function agreementCertificatePdf(
   })
 
   const COLS = [
-    { key: 'no', w: 26 },
-    { key: 'party', w: 150 },
-    { key: 'status', w: 118 },
-    { key: 'position', w: W - 26 - 150 - 118 },
+    { key: 'no', w: 24 },
+    { key: 'party', w: 140 },
+    { key: 'status', w: 112 },
+    { key: 'position', w: W - 24 - 140 - 112 },
   ]
   const PAD_X = 4
-  const PAD_Y = 3.5
-  const CELL_SIZE = 9.5
+  const PAD_Y = 2.8
+  const CELL_SIZE = 9
   const headings = COLS.map((c) => t(lang, `certificate.col.${c.key}`))
   const colX = COLS.reduce<number[]>((xs, c, i) => {
     xs.push(i === 0 ? LEFT : xs[i - 1]! + COLS[i - 1]!.w)
@@ -362,11 +359,13 @@ export async function agreementCertificatePdf(
   }
 
   const positionText = (p: CertificateParty) => {
-    let text = t(lang, `certificate.position.${p.position}`)
+    const numbers = [...(reservationNumbers.get(p.code) ?? [])]
+    let text =
+      p.position === 'reservation' && numbers.length
+        ? t(lang, 'certificate.position.reservationNo', { n: numbers.shift()! })
+        : t(lang, `certificate.position.${p.position}`)
     if (p.position === 'objection' && p.text) text += `: «${safe(p.text)}»`
-    const numbers = reservationNumbers.get(p.code)
-    if (numbers?.length)
-      text += ` (${numbers.map((n) => t(lang, 'certificate.position.seeReservation', { n })).join(', ')})`
+    for (const n of numbers) text += `; ${t(lang, 'certificate.position.seeReservation', { n })}`
     return text
   }
   const rows = ordered.map((p, i) => {
@@ -388,9 +387,9 @@ export async function agreementCertificatePdf(
     9,
   )
   ensure(40 + headerH + (rows[0] ? rowHeight(rows[0], CELL_SIZE) : 0))
-  doc.y += 18
+  doc.y += 14
   write(t(lang, 'certificate.parties.heading'), 'bold', 11)
-  doc.y += 6
+  doc.y += 5
   headerRow()
   for (const row of rows) {
     const h = rowHeight(row, CELL_SIZE)
@@ -421,7 +420,7 @@ export async function agreementCertificatePdf(
     ensure(height(head, 'bold', 10, W) + Math.min(60, height(body, 'serif', 10.5, W - 18)) + 8)
     write(head, 'bold', 10)
     doc.y += 2
-    write(body, r.text ? 'serif' : 'italic', 10.5, { x: LEFT + 18, width: W - 18, align: 'justify' })
+    write(body, r.text ? 'serif' : 'italic', 10.5, { x: LEFT + 18, width: W - 18 })
     doc.y += 8
   })
 

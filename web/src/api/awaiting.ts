@@ -38,9 +38,12 @@ export function useAwaiting(partyCode: string | null) {
     queries: summaries.map((d) => ({
       queryKey: ['dossier', d.id],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<{ data: DossierDTO; policies: Record<string, boolean> }>(`/api/dossiers/${encodeURIComponent(d.id)}`, {
-          signal,
-        }),
+        api<{ data: DossierDTO; policies: Record<string, boolean> }>(
+          `/api/dossiers/${encodeURIComponent(d.id)}`,
+          {
+            signal,
+          },
+        ),
     })),
   })
   const candidates = details.flatMap((q) => {
@@ -71,8 +74,8 @@ export function useAwaiting(partyCode: string | null) {
       agreed: consensus.agreed,
     })
   })
-  const pending =
-    dossiers.isPending || details.some((q) => q.isPending) || outcomes.some((q) => q.isPending)
-  const error = dossiers.error ?? details.find((q) => q.error)?.error ?? outcomes.find((q) => q.error)?.error ?? null
+  const pending = dossiers.isPending || details.some((q) => q.isPending) || outcomes.some((q) => q.isPending)
+  const error =
+    dossiers.error ?? details.find((q) => q.error)?.error ?? outcomes.find((q) => q.error)?.error ?? null
   return { items, pending, error }
 }

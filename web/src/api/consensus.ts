@@ -64,7 +64,10 @@ export const consensusKey = (documentId: string, versionId: string) =>
   ['consensus', documentId, versionId] as const
 
 export function fetchConsensus(documentId: string, versionId: string, signal?: AbortSignal) {
-  return api<Envelope<ConsensusDTO>>(`${versionPath(documentId, versionId)}/consensus`, signal ? { signal } : {})
+  return api<Envelope<ConsensusDTO>>(
+    `${versionPath(documentId, versionId)}/consensus`,
+    signal ? { signal } : {},
+  )
 }
 
 export function useConsensus(documentId: string, versionId: string | null) {
@@ -140,11 +143,20 @@ export interface VerifyMatch {
   frozenAt: string | null
 }
 
+/** A problem found in a file: `verify.problem.<code>` with its params. */
+export interface VerifyProblem {
+  code: string
+  params?: Record<string, string | number>
+  details?: Record<string, unknown>
+}
+
 export interface VerifyResult {
+  /** json, docx or unknown (`verify.kind.<kind>`). */
   kind: string
-  hash: string
+  /** SHA-256 of the canonical content; null when none could be read. */
+  hash: string | null
   ok: boolean
-  problems: unknown[]
+  problems: VerifyProblem[]
   matches: VerifyMatch[]
 }
 

@@ -96,12 +96,18 @@ export function partyList(codes: readonly string[] | undefined, labelOf: (code: 
 
 /** The ordinal of an unnumbered provision among its unnumbered siblings of the same section. */
 function siblingIndex(p: FlatProvision, all: readonly FlatProvision[]): number {
-  const same = all.filter((x) => x.section === p.section && x.depth === p.depth && x.parentEid === p.parentEid)
+  const same = all.filter(
+    (x) => x.section === p.section && x.depth === p.depth && x.parentEid === p.parentEid,
+  )
   return same.findIndex((x) => x.eid === p.eid) + 1
 }
 
 /** The column header of a provision: its displayed number, else "абз. 2" within its section. */
-export function columnLabel(p: FlatProvision | undefined, all: readonly FlatProvision[], tr: Translate): string {
+export function columnLabel(
+  p: FlatProvision | undefined,
+  all: readonly FlatProvision[],
+  tr: Translate,
+): string {
   if (!p) return '?'
   if (p.num) return p.num.replace(/\.$/, '')
   return tr('ui.consensus.col.unnumbered', { n: siblingIndex(p, all) })
@@ -111,7 +117,11 @@ export function columnLabel(p: FlatProvision | undefined, all: readonly FlatProv
  * A provision's name that fits inside a sentence ("против п. 2", "в абз. 1 преамбулы"); a
  * nested unnumbered one falls back to the full name.
  */
-export function sentenceName(p: FlatProvision | undefined, all: readonly FlatProvision[], tr: Translate): string {
+export function sentenceName(
+  p: FlatProvision | undefined,
+  all: readonly FlatProvision[],
+  tr: Translate,
+): string {
   if (!p) return ''
   if (p.num) return tr('ui.provision.numbered', { num: p.num.replace(/\.$/, '') })
   if (p.depth > 0) return provisionName(p, all, tr)

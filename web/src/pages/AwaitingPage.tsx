@@ -8,8 +8,8 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import { type AwaitingItem, useAwaiting } from '../api/awaiting.js'
 import { useMe } from '../api/queries.js'
-import { PositionMark } from '../components/consensus/PositionMark.js'
 import { Crumbs } from '../components/Crumbs.js'
+import { PositionMark } from '../components/consensus/PositionMark.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { PageLoader } from '../components/PageLoader.js'
 import { StatusLabel } from '../components/StatusBadges.js'
@@ -117,7 +117,13 @@ function AwaitingRow({ item, action = false }: { item: AwaitingItem; action?: bo
         </Text>
       )}
       <Group gap="md" mt="sm">
-        <Button component={Link} to={consensusPath} variant={action ? 'filled' : 'default'} size="sm" aria-label={`${tr(action ? 'ui.awaiting.state' : 'ui.awaiting.view')}: ${title}`}>
+        <Button
+          component={Link}
+          to={consensusPath}
+          variant={action ? 'filled' : 'default'}
+          size="sm"
+          aria-label={`${tr(action ? 'ui.awaiting.state' : 'ui.awaiting.view')}: ${title}`}
+        >
           {tr(action ? 'ui.awaiting.state' : 'ui.awaiting.view')}
         </Button>
         <Anchor component={Link} to={`/documents/${item.document.id}/versions/${item.version.id}`} size="sm">

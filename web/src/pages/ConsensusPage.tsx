@@ -10,6 +10,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useConsensus, usePositionHistory } from '../api/consensus.js'
 import { useDocument, useDossier, useMe, useVersion } from '../api/queries.js'
+import { Crumbs } from '../components/Crumbs.js'
 import { ConsensusMatrix, type MatrixSelection } from '../components/consensus/ConsensusMatrix.js'
 import { ConsensusStatus } from '../components/consensus/ConsensusStatus.js'
 import { FreezeAction } from '../components/consensus/FreezeAction.js'
@@ -17,7 +18,6 @@ import { FrozenDetails } from '../components/consensus/FrozenDetails.js'
 import { useConsensusModel } from '../components/consensus/model.js'
 import { PositionPanel } from '../components/consensus/PositionPanel.js'
 import { ProvisionDrawer } from '../components/consensus/ProvisionDrawer.js'
-import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
 import { PageLoader } from '../components/PageLoader.js'
@@ -50,7 +50,8 @@ export function ConsensusPage() {
   const policies = consensus.data?.policies ?? {}
   const label = pickText(v.label, lang)
   const myParty = me?.party?.code ?? null
-  const mayState = !!policies.state_position && !c.frozenAt && !!myParty && model.parties.some((p) => p.code === myParty)
+  const mayState =
+    !!policies.state_position && !c.frozenAt && !!myParty && model.parties.some((p) => p.code === myParty)
 
   return (
     <Stack gap="lg">
@@ -86,7 +87,13 @@ export function ConsensusPage() {
       </ConsensusStatus>
 
       {policies.freeze && !c.frozenAt && (
-        <FreezeAction model={model} documentId={doc.id} versionId={v.id} versionLabel={label} contentHash={v.contentHash} />
+        <FreezeAction
+          model={model}
+          documentId={doc.id}
+          versionId={v.id}
+          versionLabel={label}
+          contentHash={v.contentHash}
+        />
       )}
 
       {mayState && myParty && (

@@ -4,32 +4,29 @@
  * an agreed text — which one, agreed when — or that it matches none, with the computed
  * SHA-256 and the problems found.
  */
+import { hasMessage, t } from '@core/i18n/index.js'
 import { type LocalizedText, pickText } from '@core/i18n/languages.js'
 import { Alert, Anchor, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { type VerifyResult, verifyFile } from '../api/consensus.js'
+import { type VerifyProblem, type VerifyResult, verifyFile } from '../api/consensus.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { formatDate } from '../lib/format.js'
 import { useDocumentTitle } from '../lib/useDocumentTitle.js'
 
-const ACCEPT = '.json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ACCEPT =
+  '.json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const localized = (value: LocalizedText | string | null | undefined, lang: 'ru' | 'en') =>
   typeof value === 'string' ? value : pickText(value ?? null, lang)
 
-/** A problem as the server states it: a text, or an object with a message or a code. */
-function problemText(problem: unknown): string {
-  if (typeof problem === 'string') return problem
-  if (problem && typeof problem === 'object') {
-    const p = problem as { message?: unknown; code?: unknown }
-    if (typeof p.message === 'string') return p.message
-    if (typeof p.code === 'string') return p.code
-  }
-  return JSON.stringify(problem)
+/** A problem in the UI language: its message with its params, else its code. */
+function problemText(problem: VerifyProblem, lang: 'ru' | 'en'): string {
+  const key = `verify.problem.${problem.code}`
+  return hasMessage(lang, key) ? t(lang, key, problem.params) : problem.code
 }
 
 export function VerifyPage() {
@@ -106,7 +103,11 @@ function VerifyAnswer({ result, fileName }: { result: VerifyResult; fileName: st
         <ul className="plain-list verify-result__matches">
           {result.matches.map((m) => (
             <li key={m.versionId}>
-              <Anchor component={Link} to={`/documents/${m.documentId}/versions/${m.versionId}/consensus`} fw={700}>
+              <Anchor
+                component={Link}
+                to={`/documents/${m.documentId}/versions/${m.versionId}/consensus`}
+                fw={700}
+              >
                 {localized(m.title, lang)}
               </Anchor>
               <Text size="sm">
@@ -124,11 +125,13 @@ function VerifyAnswer({ result, fileName }: { result: VerifyResult; fileName: st
         <dt>{tr('ui.verify.fileName')}</dt>
         <dd>{fileName}</dd>
         <dt>{tr('ui.verify.kind')}</dt>
-        <dd>{result.kind}</dd>
+        <dd>
+          {hasMessage(lang, `verify.kind.${result.kind}`) ? tr(`verify.kind.${result.kind}`) : result.kind}
+        </dd>
         <dt>{tr('ui.verify.hash')}</dt>
         <dd>
           <code className="frozen__hash" data-testid="verify-hash">
-            {result.hash}
+            {result.hash ?? '—'}
           </code>
         </dd>
       </dl>
@@ -136,7 +139,7 @@ function VerifyAnswer({ result, fileName }: { result: VerifyResult; fileName: st
         <Alert color="red" title={tr('ui.verify.problems')} mt="sm">
           <ul className="plain-list">
             {result.problems.map((p) => (
-              <li key={problemText(p)}>{problemText(p)}</li>
+              <li key={`${p.code}-${JSON.stringify(p.params ?? {})}`}>{problemText(p, lang)}</li>
             ))}
           </ul>
         </Alert>

@@ -31,12 +31,12 @@ const NEEDS_ATTENTION: EffectivePosition[] = ['objection', 'no_response']
 
 /** Consecutive provisions of the same section, for the grouped header. */
 function sectionGroups(provisions: MatrixProvision[]) {
-  const groups: { section: string; span: number }[] = []
+  const groups: { section: string; span: number; first: string }[] = []
   for (const p of provisions) {
     const section = p.provision?.section ?? 'body'
     const last = groups[groups.length - 1]
     if (last && last.section === section) last.span++
-    else groups.push({ section, span: 1 })
+    else groups.push({ section, span: 1, first: p.eid })
   }
   return groups
 }
@@ -77,8 +77,15 @@ export function ConsensusMatrix({ model, caption, myParty, onSelect }: Consensus
       </th>
       {[null, ...provisions.map((p) => p.eid)].map((eid) => {
         const kind = model.positionOf(party.code, eid)
-        const where = eid === null ? tr('ui.consensus.wholeDocument') : (provisions.find((p) => p.eid === eid)?.name ?? eid)
-        const label = tr('ui.consensus.cellLabel', { party: party.label, provision: where, position: tr(`position.${kind}`) })
+        const where =
+          eid === null
+            ? tr('ui.consensus.wholeDocument')
+            : (provisions.find((p) => p.eid === eid)?.name ?? eid)
+        const label = tr('ui.consensus.cellLabel', {
+          party: party.label,
+          provision: where,
+          position: tr(`position.${kind}`),
+        })
         return (
           <td key={eid ?? 'document'} className={eid === null ? 'cmatrix__doc' : undefined}>
             <button
@@ -143,33 +150,37 @@ export function ConsensusMatrix({ model, caption, myParty, onSelect }: Consensus
                   {tr('ui.consensus.party')}
                 </th>
                 <th scope="col" rowSpan={headRows} className="cmatrix__doc">
-                  <button type="button" className="cmatrix__head-button" onClick={() => onSelect({ eid: null, party: null })}>
+                  <button
+                    type="button"
+                    className="cmatrix__head-button"
+                    onClick={() => onSelect({ eid: null, party: null })}
+                  >
                     {tr('ui.consensus.wholeDocument')}
                   </button>
                 </th>
-                {sectionGroups(provisions).map((g, i) => (
-                  <th key={`${g.section}-${i}`} scope="colgroup" colSpan={g.span} className="cmatrix__section">
+                {sectionGroups(provisions).map((g) => (
+                  <th key={g.first} scope="colgroup" colSpan={g.span} className="cmatrix__section">
                     {tr(`section.${g.section}`)}
                   </th>
                 ))}
               </tr>
               {headRows === 2 && (
-              <tr>
-                {provisions.map((p) => (
-                  <th key={p.eid} scope="col" className="cmatrix__num" data-agreed={p.outcome.agreed}>
-                    <button
-                      type="button"
-                      className="cmatrix__head-button"
-                      aria-label={`${p.name}: ${tr(p.outcome.agreed ? 'ui.consensus.provisionAgreed' : 'ui.consensus.provisionOpen')}`}
-                      title={p.name}
-                      onClick={() => onSelect({ eid: p.eid, party: null })}
-                      data-testid={`provision-${p.eid}`}
-                    >
-                      {p.column}
-                    </button>
-                  </th>
-                ))}
-              </tr>
+                <tr>
+                  {provisions.map((p) => (
+                    <th key={p.eid} scope="col" className="cmatrix__num" data-agreed={p.outcome.agreed}>
+                      <button
+                        type="button"
+                        className="cmatrix__head-button"
+                        aria-label={`${p.name}: ${tr(p.outcome.agreed ? 'ui.consensus.provisionAgreed' : 'ui.consensus.provisionOpen')}`}
+                        title={p.name}
+                        onClick={() => onSelect({ eid: p.eid, party: null })}
+                        data-testid={`provision-${p.eid}`}
+                      >
+                        {p.column}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
               )}
             </thead>
             {members.length > 0 && <tbody>{members.map(row)}</tbody>}
@@ -193,7 +204,12 @@ export function ConsensusMatrix({ model, caption, myParty, onSelect }: Consensus
                   {tr(docAgreed ? 'ui.consensus.footAgreed' : 'ui.consensus.footOpen')}
                 </td>
                 {provisions.map((p) => (
-                  <td key={p.eid} className="cmatrix__foot" data-agreed={p.outcome.agreed} data-testid={`outcome-${p.eid}`}>
+                  <td
+                    key={p.eid}
+                    className="cmatrix__foot"
+                    data-agreed={p.outcome.agreed}
+                    data-testid={`outcome-${p.eid}`}
+                  >
                     <span aria-hidden="true">{p.outcome.agreed ? '✓' : '●'}</span>{' '}
                     <span className="cmatrix__foot-word">
                       {tr(p.outcome.agreed ? 'ui.consensus.footAgreed' : 'ui.consensus.footOpen')}

@@ -8,8 +8,8 @@ import type { DecisionRule } from '@core/domain/decision-rules.js'
 import { Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useT } from '../../i18n/language.js'
-import { formatDate } from '../../lib/format.js'
 import { reasonSentences } from '../../lib/consensus.js'
+import { formatDate } from '../../lib/format.js'
 import type { ConsensusModel } from './model.js'
 import { PositionMark } from './PositionMark.js'
 
@@ -48,7 +48,12 @@ export function ConsensusStatus({ model, children }: { model: ConsensusModel; ch
       : tr(`ui.consensus.state.${state}`)
 
   return (
-    <section className="cstatus" data-state={state} aria-labelledby="cstatus-heading" data-testid="consensus-status">
+    <section
+      className="cstatus"
+      data-state={state}
+      aria-labelledby="cstatus-heading"
+      data-testid="consensus-status"
+    >
       <h2 id="cstatus-heading" className="cstatus__heading" tabIndex={-1}>
         <span className="cstatus__symbol" aria-hidden="true">
           {LOOK[state]}

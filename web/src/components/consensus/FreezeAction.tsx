@@ -56,7 +56,12 @@ export function FreezeAction({ model, documentId, versionId, versionLabel, conte
             </code>
           </div>
           {refused ? (
-            <Alert color="red" role="alert" title={tr('ui.consensus.freezeRefused')} data-testid="freeze-refused">
+            <Alert
+              color="red"
+              role="alert"
+              title={tr('ui.consensus.freezeRefused')}
+              data-testid="freeze-refused"
+            >
               <ul className="plain-list">
                 {reasonSentences(refused, model.reasonContext).map((s) => (
                   <li key={s}>{s}</li>

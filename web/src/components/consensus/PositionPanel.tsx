@@ -27,7 +27,13 @@ const DOCUMENT = 'document'
 const NEEDS_TEXT: PositionKind[] = ['reservation', 'objection']
 const excerpt = (s: string) => (s.length > 70 ? `${s.slice(0, 70).trimEnd()}…` : s)
 
-export function PositionPanel({ model, documentId, versionId, partyCode, folded = false }: PositionPanelProps) {
+export function PositionPanel({
+  model,
+  documentId,
+  versionId,
+  partyCode,
+  folded = false,
+}: PositionPanelProps) {
   const tr = useT()
   const formId = useId()
   const [open, setOpen] = useState(!folded)
@@ -64,18 +70,28 @@ export function PositionPanel({ model, documentId, versionId, partyCode, folded 
   }
 
   return (
-    <section className="panel position-panel no-print" aria-labelledby={`${formId}-heading`} data-testid="position-panel">
+    <section
+      className="panel position-panel no-print"
+      aria-labelledby={`${formId}-heading`}
+      data-testid="position-panel"
+    >
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <div>
           <Title order={2} size="h3" id={`${formId}-heading`}>
             {tr('ui.position.title', { party: model.partyLabel(partyCode) })}
           </Title>
           <Text mt={6} component="div">
-            {tr('ui.position.current')} <PositionMark kind={model.positionOf(partyCode, null)} testId="our-position" />
+            {tr('ui.position.current')}{' '}
+            <PositionMark kind={model.positionOf(partyCode, null)} testId="our-position" />
           </Text>
         </div>
         {folded && (
-          <Button variant={open ? 'default' : 'filled'} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={formId}>
+          <Button
+            variant={open ? 'default' : 'filled'}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls={formId}
+          >
             {open ? tr('ui.position.hide') : tr('ui.position.open')}
           </Button>
         )}
@@ -87,74 +103,87 @@ export function PositionPanel({ model, documentId, versionId, partyCode, folded 
       )}
       <div id={formId}>
         {open && (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            submit()
-          }}
-        >
-          <Stack gap="md" mt="md">
-            <Group align="flex-end" gap="md" wrap="wrap">
-              <Select
-                label={tr('ui.position.on')}
-                value={target}
-                onChange={(value) => setTarget(value ?? DOCUMENT)}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: false }}
-                w={{ base: '100%', sm: 420 }}
-                data={[
-                  { value: DOCUMENT, label: tr('ui.consensus.wholeDocument') },
-                  ...model.provisions.map((p) => ({
-                    value: p.eid,
-                    label: `${p.name} — ${excerpt(plainText(p.provision, model.lang) || plainText(p.provision, 'ru'))}`,
-                  })),
-                ]}
-                data-testid="position-target"
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault()
+              submit()
+            }}
+          >
+            <Stack gap="md" mt="md">
+              <Group align="flex-end" gap="md" wrap="wrap">
+                <Select
+                  label={tr('ui.position.on')}
+                  value={target}
+                  onChange={(value) => setTarget(value ?? DOCUMENT)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: false }}
+                  w={{ base: '100%', sm: 420 }}
+                  data={[
+                    { value: DOCUMENT, label: tr('ui.consensus.wholeDocument') },
+                    ...model.provisions.map((p) => ({
+                      value: p.eid,
+                      label: `${p.name} — ${excerpt(plainText(p.provision, model.lang) || plainText(p.provision, 'ru'))}`,
+                    })),
+                  ]}
+                  data-testid="position-target"
+                />
+                {eid !== null && (
+                  <Text size="sm" pb={8} component="div">
+                    {tr('ui.position.currentHere')} <PositionMark kind={model.positionOf(partyCode, eid)} />
+                  </Text>
+                )}
+              </Group>
+              <Radio.Group
+                label={tr('ui.position.kind')}
+                value={kind ?? ''}
+                onChange={(value) => setKind(value as PositionKind)}
+                error={invalid.kind}
+                required
+              >
+                <Stack gap="sm" mt="xs">
+                  {POSITION_KINDS.map((k) => (
+                    <Radio
+                      key={k}
+                      value={k}
+                      label={tr(`position.${k}`)}
+                      description={tr(`positionHelp.${k}`)}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
+              <Textarea
+                label={tr(needsText ? `ui.position.text.${kind}` : 'ui.position.text.optional')}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                required={needsText}
+                error={invalid.text}
+                autosize
+                minRows={3}
+                maxRows={10}
+                data-testid="position-text"
               />
-              {eid !== null && (
-                <Text size="sm" pb={8} component="div">
-                  {tr('ui.position.currentHere')} <PositionMark kind={model.positionOf(partyCode, eid)} />
-                </Text>
+              {state.error ? <ErrorAlert error={state.error} /> : null}
+              {stated && (
+                <Alert
+                  color="green"
+                  role="status"
+                  data-testid="position-stated"
+                  icon={<span aria-hidden="true">✓</span>}
+                >
+                  {tr('ui.position.stated', {
+                    position: tr(`position.${stated.kind}`),
+                    provision: stated.where,
+                  })}
+                </Alert>
               )}
-            </Group>
-            <Radio.Group
-              label={tr('ui.position.kind')}
-              value={kind ?? ''}
-              onChange={(value) => setKind(value as PositionKind)}
-              error={invalid.kind}
-              required
-            >
-              <Stack gap="sm" mt="xs">
-                {POSITION_KINDS.map((k) => (
-                  <Radio key={k} value={k} label={tr(`position.${k}`)} description={tr(`positionHelp.${k}`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Textarea
-              label={tr(needsText ? `ui.position.text.${kind}` : 'ui.position.text.optional')}
-              value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
-              required={needsText}
-              error={invalid.text}
-              autosize
-              minRows={3}
-              maxRows={10}
-              data-testid="position-text"
-            />
-            {state.error ? <ErrorAlert error={state.error} /> : null}
-            {stated && (
-              <Alert color="green" role="status" data-testid="position-stated" icon={<span aria-hidden="true">✓</span>}>
-                {tr('ui.position.stated', { position: tr(`position.${stated.kind}`), provision: stated.where })}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button type="submit" loading={state.isPending}>
-                {tr('ui.position.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+              <Group justify="flex-end">
+                <Button type="submit" loading={state.isPending}>
+                  {tr('ui.position.submit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         )}
       </div>
     </section>

@@ -6,8 +6,8 @@
 import { Drawer, Stack, Text, Title } from '@mantine/core'
 import type { PositionEventDTO } from '../../api/consensus.js'
 import { useT } from '../../i18n/language.js'
-import { formatDate } from '../../lib/format.js'
 import { documentReasonSentence, provisionReasonSentence } from '../../lib/consensus.js'
+import { formatDate } from '../../lib/format.js'
 import { plainText } from '../../lib/negotiation.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 import { PageLoader } from '../PageLoader.js'
@@ -40,7 +40,9 @@ export function ProvisionDrawer({ model, selection, history, historyError, onClo
     ? plainText(provision.provision, model.lang) || plainText(provision.provision, 'ru')
     : ''
   const statements = (history ?? []).filter((e) =>
-    party ? e.party === party && (eid === null || e.provisionEid === eid || e.provisionEid === null) : e.provisionEid === eid,
+    party
+      ? e.party === party && (eid === null || e.provisionEid === eid || e.provisionEid === null)
+      : e.provisionEid === eid,
   )
 
   return (
@@ -92,7 +94,9 @@ export function ProvisionDrawer({ model, selection, history, historyError, onClo
                 <li key={p.code}>
                   <span>
                     {p.label}
-                    {p.observer && <span className="cmatrix__observer">{tr('ui.consensus.observerNotCounted')}</span>}
+                    {p.observer && (
+                      <span className="cmatrix__observer">{tr('ui.consensus.observerNotCounted')}</span>
+                    )}
                   </span>
                   <PositionMark kind={model.positionOf(p.code, eid)} />
                 </li>
@@ -121,7 +125,9 @@ export function ProvisionDrawer({ model, selection, history, historyError, onClo
                 <div>
                   {!party && <strong>{model.partyLabel(e.party)} </strong>}
                   <PositionMark kind={e.kind} />
-                  {e.isObserver && <span className="cmatrix__observer">{tr('ui.consensus.observerNotCounted')}</span>}
+                  {e.isObserver && (
+                    <span className="cmatrix__observer">{tr('ui.consensus.observerNotCounted')}</span>
+                  )}
                 </div>
                 {e.text && <q className="cstatus__quote">{e.text}</q>}
               </li>
