@@ -27,6 +27,7 @@ import { registerRequestContext } from './http/request-context.js'
 import { newId } from './ids.js'
 import auth from './routes/api/auth/auth.js'
 import brackets from './routes/api/brackets/brackets.js'
+import certificates from './routes/api/certificates/certificates.js'
 import contributions from './routes/api/contributions/contributions.js'
 import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(revisions, deps)
   await app.register(notifications, deps)
   await app.register(positions, deps)
+  await app.register(certificates, deps)
   await app.register(brackets, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot

@@ -16,6 +16,7 @@ import { AppError } from '../errors.js'
 import { JOB_HANDLERS } from '../jobs/handlers.js'
 import { startJobWorker } from '../jobs/queue.js'
 import { startRoundClosingSweep } from '../jobs/round-closing.js'
+import { registerVerifyCommand } from './verify.js'
 
 function configWith(overrides: { port?: string; host?: string; logLevel?: string }): Config {
   const env = { ...process.env }
@@ -217,6 +218,7 @@ export function program(): Command {
         await handle.close()
       }
     })
+  registerVerifyCommand(cli)
   return cli
 }
 

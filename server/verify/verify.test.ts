@@ -16,7 +16,10 @@ function content(): DocumentContent {
       {
         eid: 'preamble__recital_1',
         kind: 'recital',
-        text: { ru: plain('Признавая важность сотрудничества,'), en: plain('Recognizing the importance of cooperation,') },
+        text: {
+          ru: plain('Признавая важность сотрудничества,'),
+          en: plain('Recognizing the importance of cooperation,'),
+        },
       },
     ],
     body: [
@@ -44,7 +47,12 @@ function content(): DocumentContent {
           tg: plain('Давлатҳо ҳамкориро дар соҳаи амнияти иттилоотӣ тақвият медиҳанд; ғ ӣ қ ӯ ҳ ҷ.'),
         },
         children: [
-          { eid: 'para_1__point_a', kind: 'point', num: 'а)', text: { ru: plain('обмен опытом;'), en: plain('exchange;') } },
+          {
+            eid: 'para_1__point_a',
+            kind: 'point',
+            num: 'а)',
+            text: { ru: plain('обмен опытом;'), en: plain('exchange;') },
+          },
         ],
       },
       {
@@ -82,6 +90,29 @@ function docx(c = content(), lang: 'ru' | 'en' | 'tg' = 'ru') {
   return versionTextDocx(c, { ...META, contentHash: canonicalHash(c) }, lang)
 }
 
+/** Well-formedness as far as a writer of ours can break it: tags balanced, entities known, CDATA closed. */
+function xmlProblems(xml: string): string[] {
+  const problems: string[] = []
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')
+  if (body.includes('<![CDATA[') || body.includes('<?xml')) problems.push('bad CDATA or declaration')
+  for (const e of body.match(/&[^;\s]*;?/g) ?? [])
+    if (!/^&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);$/.test(e)) problems.push(`entity ${e}`)
+  const stack: string[] = []
+  for (const m of body.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|>/g)) {
+    if (m[0] === '<' || m[0] === '>') {
+      problems.push(`stray ${m[0]} at ${m.index}`)
+      continue
+    }
+    if (m[4]) continue
+    if (m[1]) {
+      const open = stack.pop()
+      if (open !== m[2]) problems.push(`</${m[2]}> closes <${open}>`)
+    } else stack.push(m[2]!)
+  }
+  if (stack.length) problems.push(`unclosed ${stack.join(', ')}`)
+  return problems
+}
+
 /** Unzips, lets `edit` change the parts (as text), zips again. */
 function rezip(bytes: Uint8Array, edit: (parts: Record<string, string>) => void): Uint8Array {
   const parts = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]))
@@ -105,45 +136,58 @@ describe('versionTextDocx', () => {
         'docProps/custom.xml',
       ]),
     )
+    for (const [name, xml] of Object.entries(parts)) expect(xmlProblems(xml), name).toEqual([])
     expect(parts['[Content_Types].xml']).toContain('PartName="/customXml/itemProps1.xml"')
     expect(parts['[Content_Types].xml']).toContain('PartName="/docProps/custom.xml"')
-    expect(parts['word/_rels/document.xml.rels']).toContain('relationships/customXml" Target="../customXml/item1.xml"')
+    expect(parts['word/_rels/document.xml.rels']).toContain(
+      'relationships/customXml" Target="../customXml/item1.xml"',
+    )
     expect(parts['_rels/.rels']).toContain('relationships/custom-properties" Target="docProps/custom.xml"')
     expect(parts['docProps/custom.xml']).toContain(`<vt:lpwstr>${hash}</vt:lpwstr>`)
     expect(parts['customXml/item1.xml']).toContain(`sha256="${hash}"`)
     // The canonical JSON itself, in a CDATA section.
-    expect(parts['customXml/item1.xml']).toContain(`<concord:content><![CDATA[${canonicalJson(c)}]]></concord:content>`)
+    expect(parts['customXml/item1.xml']).toContain(
+      `<concord:content><![CDATA[${canonicalJson(c)}]]></concord:content>`,
+    )
 
     const text = visibleParagraphs(parts['word/document.xml']!).join('\n')
     expect(text).toContain('Совместное заявление о сотрудничестве')
     expect(text).toContain('Редакция: Согласованный текст')
-    expect(text).toContain('Текст согласован на уровне экспертов 21 августа 2020 г., 15:40 (Europe/Minsk, UTC+03:00)')
+    expect(text).toContain(
+      'Текст согласован на уровне экспертов 21 августа 2020 г., 15:40 (Europe/Minsk, UTC+03:00)',
+    )
     expect(text).toContain(hash.slice(0, 8))
     expect(text).toContain('Признавая важность сотрудничества,')
-    expect(text).toContain('1. Государства будут содействовать [укреплению доверия / развитию диалога]^ в информационном пространстве.^')
+    expect(text).toContain(
+      '1. Государства будут содействовать [укреплению доверия / развитию диалога]^ в информационном пространстве.^',
+    )
     expect(text).toContain('а) обмен опытом;')
     expect(text).toContain('Статья 2. Заключительные положения')
     expect(text).toContain('Настоящее заявление применяется с даты подписания & <не ранее> "2020".')
     const notes = visibleParagraphs(parts['word/footnotes.xml']!)
     expect(notes[0]).toContain('вариант 1 — RUS, BLR; вариант 2 — KAZ')
     expect(notes[1]).toContain('Сноска к первой части.')
-    expect(parts['word/document.xml']).toContain('<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">будут</w:t>')
+    expect(parts['word/document.xml']).toContain(
+      '<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">будут</w:t>',
+    )
   })
 
   it('writes the text in the language asked for', () => {
-    const tg = Object.fromEntries(Object.entries(unzipSync(docx(content(), 'tg'))).map(([k, v]) => [k, strFromU8(v)]))
+    const tg = Object.fromEntries(
+      Object.entries(unzipSync(docx(content(), 'tg'))).map(([k, v]) => [k, strFromU8(v)]),
+    )
     expect(tg['word/document.xml']).toContain('ғ ӣ қ ӯ ҳ ҷ')
     expect(tg['word/document.xml']).toContain('Моддаи 2')
-    const en = visibleParagraphs(
-      strFromU8(unzipSync(docx(content(), 'en'))['word/document.xml']!),
-    ).join('\n')
+    const en = visibleParagraphs(strFromU8(unzipSync(docx(content(), 'en'))['word/document.xml']!)).join('\n')
     expect(en).toContain('Version: Согласованный текст')
     expect(en).toContain('Article 2. Final provisions')
     expect(en).toContain('1. States will promote trust.')
   })
 
   it('refuses a declared hash that is not the content’s', () => {
-    expect(() => versionTextDocx(content(), { ...META, contentHash: 'f'.repeat(64) }, 'ru')).toThrow(/differs/)
+    expect(() => versionTextDocx(content(), { ...META, contentHash: 'f'.repeat(64) }, 'ru')).toThrow(
+      /differs/,
+    )
   })
 })
 
@@ -163,7 +207,9 @@ describe('canonicalHashOf', () => {
 
   it('carries any text: "]]>", characters XML forbids, very long provisions', () => {
     const c = content()
-    c.preamble[0]!.text!.ru = plain(`Текст ]]> с \uFFFE и \u0007 символами ${'длинный '.repeat(20_000)}`)
+    c.preamble[0]!.text!.ru = plain(
+      `Текст ]]> с \uFFFE, \uD800 и \u0007 символами ${'длинный '.repeat(20_000)}`,
+    )
     const result = canonicalHashOf(docx(c))
     expect(result).toMatchObject({ hash: canonicalHash(c), ok: true })
   })
@@ -205,10 +251,15 @@ describe('canonicalHashOf', () => {
   it('accepts what Word does when it saves: split runs, rsids, proofing marks, bookmarks', () => {
     const c = content()
     const resaved = rezip(docx(c), (p) => {
-      p['word/document.xml'] = p['word/document.xml']!
-        .replaceAll('<w:r>', '<w:r w:rsidR="00A1B2C3">')
-        .replace('обмен опытом;', 'обмен </w:t></w:r><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>опытом;')
-        .replaceAll('<w:p>', '<w:p w14:paraId="1A2B3C4D" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">')
+      p['word/document.xml'] = p['word/document.xml']!.replaceAll('<w:r>', '<w:r w:rsidR="00A1B2C3">')
+        .replace(
+          'обмен опытом;',
+          'обмен </w:t></w:r><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>опытом;',
+        )
+        .replaceAll(
+          '<w:p>',
+          '<w:p w14:paraId="1A2B3C4D" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">',
+        )
     })
     expect(canonicalHashOf(resaved)).toMatchObject({ hash: canonicalHash(c), ok: true })
   })
@@ -221,9 +272,16 @@ describe('canonicalHashOf', () => {
     const noContent = rezip(docx(), (p) => {
       delete p['customXml/item1.xml']
     })
-    expect(canonicalHashOf(noContent)).toMatchObject({ hash: null, problems: [{ code: 'no_embedded_content' }] })
+    expect(canonicalHashOf(noContent)).toMatchObject({
+      hash: null,
+      problems: [{ code: 'no_embedded_content' }],
+    })
     const broken = docx().slice(0, 200)
-    expect(canonicalHashOf(broken)).toMatchObject({ kind: 'docx', hash: null, problems: [{ code: 'docx_unreadable' }] })
+    expect(canonicalHashOf(broken)).toMatchObject({
+      kind: 'docx',
+      hash: null,
+      problems: [{ code: 'docx_unreadable' }],
+    })
   })
 
   it('verifies a JSON file: canonical or not, the content decides', () => {
@@ -242,17 +300,30 @@ describe('canonicalHashOf', () => {
   })
 
   it('says why a JSON file is not a text', () => {
-    expect(canonicalHashOf(strToU8('{"format": oops}'))).toMatchObject({ hash: null, problems: [{ code: 'invalid_json' }] })
+    expect(canonicalHashOf(strToU8('{"format": oops}'))).toMatchObject({
+      hash: null,
+      problems: [{ code: 'invalid_json' }],
+    })
     const notContent = canonicalHashOf(strToU8('{"a":1}'))
     expect(notContent.ok).toBe(false)
     expect(notContent.hash).toBe(canonicalHash({ a: 1 }))
     expect(notContent.problems[0]?.code).toBe('invalid_content')
-    expect(canonicalHashOf(strToU8('{"a":1.5}')).problems.map((p) => p.code)).toEqual(['invalid_content', 'not_integer'])
-    expect(canonicalHashOf(new Uint8Array([0x7b, 0xff, 0xfe]))).toMatchObject({ problems: [{ code: 'invalid_json' }] })
+    expect(canonicalHashOf(strToU8('{"a":1.5}')).problems.map((p) => p.code)).toEqual([
+      'invalid_content',
+      'not_integer',
+    ])
+    expect(canonicalHashOf(new Uint8Array([0x7b, 0xff, 0xfe]))).toMatchObject({
+      problems: [{ code: 'invalid_json' }],
+    })
   })
 
   it('is unknown for anything else', () => {
-    expect(canonicalHashOf(strToU8('hello'))).toEqual({ kind: 'unknown', hash: null, ok: false, problems: [] })
+    expect(canonicalHashOf(strToU8('hello'))).toEqual({
+      kind: 'unknown',
+      hash: null,
+      ok: false,
+      problems: [],
+    })
   })
 })
 

@@ -158,7 +158,7 @@ function verifyDocx(bytes: Uint8Array): VerifyResult {
     .filter((n) => n.startsWith('customXml/'))
     .sort()) {
     const xml = text(name)
-    if (!xml || !xml.includes(CONTENT_XML_NS)) continue
+    if (!xml?.includes(CONTENT_XML_NS)) continue
     const m = /<((?:[\w.-]+:)?content)\b[^>]*>([\s\S]*?)<\/\1>/.exec(xml)
     if (m) {
       json = elementText(m[2]!)

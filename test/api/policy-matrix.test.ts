@@ -320,17 +320,27 @@ const CASES: Case[] = [
   },
   {
     name: 'GET consensus of a circulated version',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/consensus` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/consensus`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
     name: 'POST a position on a circulated version',
-    request: async () => ({ method: 'POST', url: `/api/documents/${w.document.id}/versions/${w.published.id}/positions`, body: { kind: 'agree' } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/positions`,
+      body: { kind: 'agree' },
+    }),
     expect: all(403, { head_of_delegation: 201, observer_delegate: 201, outsider: 404 }),
   },
   {
     name: 'POST freeze (refused while not agreed)',
-    request: async () => ({ method: 'POST', url: `/api/documents/${w.document.id}/versions/${w.published.id}/freeze` }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/freeze`,
+    }),
     expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
   },
   {
@@ -440,15 +450,28 @@ describe('every list agrees with can()', () => {
   })
 
   it('lists exactly the contributions each user may read (drafts stay within their party)', async () => {
-    await sessions.get('expert')!.send('POST', `/api/rounds/${roundId}/contributions`, { kind: 'comment', provisionEid: 'para_3', comment: 'draft' })
-    const rows = await t.handle.db.selectFrom('contributions').select(['id', 'status', 'party_id']).where('round_id', '=', roundId).execute()
+    await sessions
+      .get('expert')!
+      .send('POST', `/api/rounds/${roundId}/contributions`, {
+        kind: 'comment',
+        provisionEid: 'para_3',
+        comment: 'draft',
+      })
+    const rows = await t.handle.db
+      .selectFrom('contributions')
+      .select(['id', 'status', 'party_id'])
+      .where('round_id', '=', roundId)
+      .execute()
     expect(rows.some((r) => r.status === 'draft')).toBe(true)
     for (const actor of ACTORS) {
       if (actor === 'anonymous') continue
       const s = sessions.get(actor)!
       const me = (await s.get('/api/me')).json().data
       const listed = (await s.get(`/api/rounds/${roundId}/contributions?limit=200`)).json().data ?? []
-      const expected = actor === 'outsider' ? [] : rows.filter((r) => r.status !== 'draft' || r.party_id === me.party?.id).map((r) => r.id)
+      const expected =
+        actor === 'outsider'
+          ? []
+          : rows.filter((r) => r.status !== 'draft' || r.party_id === me.party?.id).map((r) => r.id)
       expect(listed.map((c: { id: string }) => c.id).sort(), actor).toEqual(expected.sort())
     }
   })

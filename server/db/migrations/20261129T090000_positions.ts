@@ -79,6 +79,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('bracket_events')
     .columns(['version_id', 'id'])
     .execute()
+  // Verification looks versions up by the hash of their content.
+  await db.schema.createIndex('versions_content_hash').on('versions').column('content_hash').execute()
   await db.schema.alterTable('versions').addColumn('frozen_at', 'text').execute()
   await db.schema.alterTable('versions').addColumn('frozen_by', 'text').execute()
 }

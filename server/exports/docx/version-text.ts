@@ -338,10 +338,11 @@ export function versionTextParts(
   return { document, footnotes: footnotesXml }
 }
 
-/** Characters XML 1.0 cannot carry, written as JSON escapes (they can only occur inside JSON strings). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to escape
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/**
+ * Characters to write as JSON escapes in the embedded JSON (they can only occur inside JSON
+ * strings): control characters, U+FFFE, U+FFFF and lone surrogates, which XML 1.0 cannot carry.
+ */
+const NOT_XML = /[\p{Cc}\uFFFE\uFFFF\uD800-\uDFFF]/gu
 
 /**
  * The canonical JSON as the content of an XML element: a CDATA section (split where the JSON

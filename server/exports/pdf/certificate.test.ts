@@ -10,7 +10,7 @@ function name(ru: string, en: string, tg?: string) {
   return tg ? { ru, en, tg } : { ru, en }
 }
 
-export function fixtureCertificate(overrides: Partial<CertificateInput> = {}): CertificateInput {
+function fixtureCertificate(overrides: Partial<CertificateInput> = {}): CertificateInput {
   return {
     organization: {
       name: name('Содружество Независимых Государств', 'Commonwealth of Independent States'),
@@ -153,7 +153,7 @@ describe('agreementCertificatePdf', () => {
     const bytes = await agreementCertificatePdf(input, 'ru')
     const { pages } = extractPdfText(bytes)
     expect(pages.length).toBeGreaterThan(3)
-    pages.forEach((p, i) => expect(p).toContain(`стр. ${i + 1} из ${pages.length}`))
+    for (const [i, p] of pages.entries()) expect(p).toContain(`стр. ${i + 1} из ${pages.length}`)
     const text = pages.join('\n')
     for (const p of many) has(text, `(${p.code})`)
     has(text, 'согласие с особым мнением № 60')

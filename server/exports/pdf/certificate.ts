@@ -312,10 +312,8 @@ export async function agreementCertificatePdf(
   const PAD_Y = 2.8
   const CELL_SIZE = 9
   const headings = COLS.map((c) => t(lang, `certificate.col.${c.key}`))
-  const colX = COLS.reduce<number[]>((xs, c, i) => {
-    xs.push(i === 0 ? LEFT : xs[i - 1]! + COLS[i - 1]!.w)
-    return xs
-  }, [])
+  const colX: number[] = []
+  for (let i = 0, x = LEFT; i < COLS.length; x += COLS[i]!.w, i++) colX.push(x)
   const rowHeight = (cells: { text: string; face: Face }[], size: number) =>
     Math.max(...cells.map((c, i) => height(c.text, c.face, size, COLS[i]!.w - 2 * PAD_X, 1))) + 2 * PAD_Y
   const drawRow = (

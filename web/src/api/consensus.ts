@@ -9,7 +9,7 @@ import type { DocumentOutcome, EffectivePosition, PositionKind, Reason } from '@
 import type { DecisionRule } from '@core/domain/decision-rules.js'
 import type { Lang } from '@core/i18n/languages.js'
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from './client.js'
+import { ApiRequestError, api } from './client.js'
 
 const enc = encodeURIComponent
 
@@ -74,6 +74,10 @@ export function useConsensus(documentId: string, versionId: string | null) {
   return useQuery({
     queryKey: consensusKey(documentId, versionId ?? ''),
     enabled: !!documentId && !!versionId,
+    // Other parties state their positions meanwhile: always fresh on arrival, then polled.
+    staleTime: 0,
+    refetchInterval: 30_000,
+    refetchIntervalInBackground: false,
     queryFn: ({ signal }) => fetchConsensus(documentId, versionId ?? '', signal),
   })
 }
@@ -82,6 +86,7 @@ export function usePositionHistory(documentId: string, versionId: string | null,
   return useQuery({
     queryKey: ['positions', documentId, versionId],
     enabled: enabled && !!documentId && !!versionId,
+    staleTime: 0,
     queryFn: ({ signal }) =>
       api<Envelope<PositionEventDTO[]>>(`${versionPath(documentId, versionId ?? '')}/positions`, { signal }),
   })
@@ -146,6 +151,8 @@ export interface VerifyMatch {
 /** A problem found in a file: `verify.problem.<code>` with its params. */
 export interface VerifyProblem {
   code: string
+  /** Already in the user's language. */
+  message?: string
   params?: Record<string, string | number>
   details?: Record<string, unknown>
 }
@@ -156,6 +163,8 @@ export interface VerifyResult {
   /** SHA-256 of the canonical content; null when none could be read. */
   hash: string | null
   ok: boolean
+  /** True when the file is exactly an agreed text the user may read. */
+  agreed?: boolean
   problems: VerifyProblem[]
   matches: VerifyMatch[]
 }
@@ -168,10 +177,28 @@ export function verifyContentType(file: File): string {
   return 'application/json'
 }
 
-/** Sends the file's bytes as they are; the server computes the hash and looks it up. */
-export function verifyFile(file: File) {
-  return api<Envelope<VerifyResult>>('/api/verify', {
-    method: 'POST',
-    raw: { body: file, contentType: verifyContentType(file) },
-  })
+/**
+ * Sends the file's bytes as they are; the server computes the hash and looks it up. A file
+ * it cannot read at all (422 verify_unreadable) is an answer too: it matches no agreed text.
+ */
+export async function verifyFile(file: File): Promise<VerifyResult> {
+  try {
+    const response = await api<Envelope<VerifyResult>>('/api/verify', {
+      method: 'POST',
+      raw: { body: file, contentType: verifyContentType(file) },
+    })
+    return response.data
+  } catch (error) {
+    if (!(error instanceof ApiRequestError) || error.code !== 'verify_unreadable') throw error
+    const details = (error.details ?? {}) as { kind?: string; problems?: string[] }
+    const problems = (details.problems ?? []).map((code) => ({ code }))
+    return {
+      kind: details.kind ?? 'unknown',
+      hash: null,
+      ok: false,
+      agreed: false,
+      problems: problems.length ? problems : [{ code: 'unreadable', message: error.message }],
+      matches: [],
+    }
+  }
 }

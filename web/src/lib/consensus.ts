@@ -181,7 +181,10 @@ export function documentReasonSentence(reason: Reason, ctx: ReasonContext): stri
  */
 export function reasonSentences(reasons: readonly Reason[], ctx: ReasonContext): string[] {
   const out: string[] = []
+  // "No member has agreed yet" says nothing more than the list of those who have not answered.
+  const silent = reasons.some((r) => r.code === 'no_response')
   for (const reason of reasons) {
+    if (reason.code === 'no_participating_member' && silent) continue
     if (reason.code === 'provisions_open') {
       for (const eid of reason.items ?? []) {
         const own = ctx.provisionReasons(eid)

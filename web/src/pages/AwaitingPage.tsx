@@ -91,7 +91,7 @@ function AwaitingRow({ item, action = false }: { item: AwaitingItem; action?: bo
         {item.dossier.reference} · {tr(`documentKind.${item.document.kind}`)}
       </Text>
       <Title order={3} size="h4" mt={4}>
-        <Anchor component={Link} to={consensusPath}>
+        <Anchor component={Link} to={consensusPath} fw={700}>
           {title}
         </Anchor>
       </Title>

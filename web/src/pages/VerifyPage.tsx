@@ -25,6 +25,7 @@ const localized = (value: LocalizedText | string | null | undefined, lang: 'ru' 
 
 /** A problem in the UI language: its message with its params, else its code. */
 function problemText(problem: VerifyProblem, lang: 'ru' | 'en'): string {
+  if (problem.message) return problem.message
   const key = `verify.problem.${problem.code}`
   return hasMessage(lang, key) ? t(lang, key, problem.params) : problem.code
 }
@@ -33,7 +34,7 @@ export function VerifyPage() {
   const tr = useT()
   const [file, setFile] = useState<File | null>(null)
   const [missing, setMissing] = useState(false)
-  const verify = useMutation({ mutationFn: (f: File) => verifyFile(f).then((r) => r.data) })
+  const verify = useMutation({ mutationFn: verifyFile })
   useDocumentTitle(tr('ui.product'), tr('ui.verify.title'))
 
   return (
@@ -64,6 +65,7 @@ export function VerifyPage() {
               verify.reset()
             }}
             clearable
+            clearButtonProps={{ 'aria-label': tr('ui.verify.clear') }}
             required
             error={missing ? tr('ui.verify.required') : null}
             data-testid="verify-file"
@@ -84,7 +86,7 @@ export function VerifyPage() {
 function VerifyAnswer({ result, fileName }: { result: VerifyResult; fileName: string }) {
   const tr = useT()
   const { lang } = useLanguage()
-  const match = result.ok && result.matches.length > 0
+  const match = (result.agreed ?? result.ok) && result.ok && result.matches.length > 0
   return (
     <section
       className="verify-result"

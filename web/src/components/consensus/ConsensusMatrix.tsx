@@ -171,12 +171,14 @@ export function ConsensusMatrix({ model, caption, myParty, onSelect }: Consensus
                       <button
                         type="button"
                         className="cmatrix__head-button"
-                        aria-label={`${p.name}: ${tr(p.outcome.agreed ? 'ui.consensus.provisionAgreed' : 'ui.consensus.provisionOpen')}`}
                         title={p.name}
                         onClick={() => onSelect({ eid: p.eid, party: null })}
                         data-testid={`provision-${p.eid}`}
                       >
                         {p.column}
+                        <span className="visually-hidden">
+                          {` — ${p.name}: ${tr(p.outcome.agreed ? 'ui.consensus.provisionAgreed' : 'ui.consensus.provisionOpen')}`}
+                        </span>
                       </button>
                     </th>
                   ))}

@@ -37,7 +37,7 @@ export function FreezeAction({ model, documentId, versionId, versionLabel, conte
   return (
     <div className="freeze-action no-print" data-testid="freeze-action">
       <Group gap="md" align="center" wrap="wrap">
-        <Button onClick={() => setOpen(true)} color={model.consensus.agreed ? 'green.9' : 'navy'}>
+        <Button onClick={() => setOpen(true)} color={model.consensus.agreed ? '#0b5a37' : 'navy'}>
           {tr('ui.consensus.freeze')}
         </Button>
         <Text size="sm" maw="40rem">
@@ -76,7 +76,7 @@ export function FreezeAction({ model, documentId, versionId, versionLabel, conte
               {tr('ui.action.cancel')}
             </Button>
             <Button
-              color="green.9"
+              color="#0b5a37"
               loading={freeze.isPending}
               onClick={() =>
                 freeze.mutate(undefined, {

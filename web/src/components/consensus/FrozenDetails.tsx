@@ -3,7 +3,7 @@
  * certificate of agreement (PDF) and the agreed text (DOCX), in Russian and English.
  */
 import type { UiLang } from '@core/i18n/languages.js'
-import { Anchor, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { certificateUrl, textDocxUrl } from '../../api/consensus.js'
 import { useT } from '../../i18n/language.js'
@@ -29,33 +29,35 @@ export function FrozenDetails({ documentId, versionId, contentHash }: FrozenDeta
         </code>
         <Text size="sm" mt={4}>
           {tr('ui.consensus.frozenHashHint')}{' '}
-          <Anchor component={Link} to="/verify">
+          <Anchor component={Link} to="/verify" underline="always">
             {tr('ui.verify.link')}
           </Anchor>
         </Text>
       </div>
-      <Group gap="lg" wrap="wrap" className="no-print">
+      <Group gap="sm" wrap="wrap" className="no-print" aria-label={tr('ui.consensus.downloads')} role="group">
         {LANGS.map((lang) => (
-          <Anchor
+          <Button
             key={`pdf-${lang}`}
+            component="a"
             href={certificateUrl(documentId, versionId, lang)}
             download
+            variant="default"
             data-testid={`certificate-${lang}`}
-            fw={600}
           >
             {tr('ui.consensus.certificate', { language: tr(`ui.consensus.inLang.${lang}`) })}
-          </Anchor>
+          </Button>
         ))}
         {LANGS.map((lang) => (
-          <Anchor
+          <Button
             key={`docx-${lang}`}
+            component="a"
             href={textDocxUrl(documentId, versionId, lang)}
             download
+            variant="default"
             data-testid={`text-docx-${lang}`}
-            fw={600}
           >
             {tr('ui.consensus.textDocx', { language: tr(`ui.consensus.inLang.${lang}`) })}
-          </Anchor>
+          </Button>
         ))}
       </Group>
     </Stack>
