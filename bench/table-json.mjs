@@ -113,7 +113,9 @@ export function seed(file) {
     const prov = db.prepare(
       "insert into provisions (version_id, eid, ordinal, section, kind, num, parent_eid, depth, heading, text) values (?, ?, ?, 'body', 'para', ?, null, 0, null, ?)",
     )
-    content.body.forEach((p, i) => prov.run(versionId, p.eid, i, p.num, JSON.stringify(p.text)))
+    content.body.forEach((p, i) => {
+      prov.run(versionId, p.eid, i, p.num, JSON.stringify(p.text))
+    })
     db.prepare(
       "insert into comment_rounds (id, dossier_id, document_id, version_id, opens_at, closes_at, timezone, dispositions_published_at, created_by, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, 'Europe/Minsk', null, ?, ?, ?, 1)",
     ).run(

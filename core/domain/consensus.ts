@@ -123,9 +123,13 @@ export function computeConsensus(input: EngineInput): DocumentOutcome {
   const nParties = input.parties.length
   const nProvisions = input.provisions.length
   const partyIndex = new Map<string, number>()
-  input.parties.forEach((p, i) => partyIndex.set(p.id, i))
+  input.parties.forEach((p, i) => {
+    partyIndex.set(p.id, i)
+  })
   const provisionIndex = new Map<string, number>()
-  input.provisions.forEach((eid, i) => provisionIndex.set(eid, i))
+  input.provisions.forEach((eid, i) => {
+    provisionIndex.set(eid, i)
+  })
 
   // Latest event wins: a document-level row and a (sparse) provision-level matrix.
   const docPos = new Uint8Array(nParties)
@@ -191,7 +195,8 @@ export function computeConsensus(input: EngineInput): DocumentOutcome {
       voting++
       if (pos === CODE.objection) {
         against++
-        ;(objectors ??= []).push(codes[p]!)
+        objectors ??= []
+        objectors.push(codes[p]!)
       } else if (pos !== CODE.no_response) inFavour++
     }
     let agreed = brackets.length === 0

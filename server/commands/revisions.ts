@@ -1,7 +1,7 @@
 /** Rev.N: a new working draft with the round's accepted contributions applied. */
 import type { Lang, LocalizedText } from '@core/i18n/languages.js'
 import { writeResolutions } from '@core/text/brackets.js'
-import { type DocumentContent, flattenProvisions } from '@core/text/model.js'
+import { flattenProvisions } from '@core/text/model.js'
 import { type AcceptedChange, applyChanges, proposedWording, provisionText } from '@core/text/revise.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'

@@ -61,7 +61,7 @@ export async function roundOpener({
         .where('document_id', '=', document.id)
         .executeTakeFirst()
     : undefined
-  if (!version || version.status !== 'published') throw notFound('version_not_found')
+  if (version?.status !== 'published') throw notFound('version_not_found')
   const current = await latestPublished(ctx.trx, document.id)
   if (current && current.id !== version.id) {
     throw versionSuperseded(label(version.label), { id: current.id, label: label(current.label) })

@@ -142,7 +142,7 @@ export async function loadNegotiation({ ctx, dossier, document, draft }: Negotia
       .where('id', '=', ids.get(c.key)!)
       .executeTakeFirstOrThrow()
     await dispositionRecorder({
-      ctx: at(ctx, editor, later(DEMO_ROUND.meetingAt, (minute += 7))),
+      ctx: at(ctx, editor, later(DEMO_ROUND.meetingAt, 7 * ++minute)),
       dossier,
       round,
       contribution,

@@ -2,8 +2,6 @@
 import { computeConsensus, type DocumentOutcome, type PositionKind } from '@core/domain/consensus.js'
 import { type DecisionRule, decisionRuleSchema } from '@core/domain/decision-rules.js'
 import { openBrackets } from '@core/text/brackets.js'
-import type { DocumentContent, Provision } from '@core/text/model.js'
-import { SECTIONS } from '@core/text/model.js'
 import type { Queryable } from '../context.js'
 import type { DossierRow } from '../db/types.js'
 import { contentWithBrackets } from './brackets.js'

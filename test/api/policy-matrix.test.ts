@@ -450,13 +450,11 @@ describe('every list agrees with can()', () => {
   })
 
   it('lists exactly the contributions each user may read (drafts stay within their party)', async () => {
-    await sessions
-      .get('expert')!
-      .send('POST', `/api/rounds/${roundId}/contributions`, {
-        kind: 'comment',
-        provisionEid: 'para_3',
-        comment: 'draft',
-      })
+    await sessions.get('expert')!.send('POST', `/api/rounds/${roundId}/contributions`, {
+      kind: 'comment',
+      provisionEid: 'para_3',
+      comment: 'draft',
+    })
     const rows = await t.handle.db
       .selectFrom('contributions')
       .select(['id', 'status', 'party_id'])

@@ -34,7 +34,10 @@ export async function sourcesOf(db: Queryable, versionId: string): Promise<Recor
     .where('version_id', '=', versionId)
     .execute()
   const out: Record<string, string[]> = {}
-  for (const r of rows) (out[r.eid] ??= []).push(r.contribution_id)
+  for (const r of rows) {
+    out[r.eid] ??= []
+    out[r.eid]!.push(r.contribution_id)
+  }
   return out
 }
 

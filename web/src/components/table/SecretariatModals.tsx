@@ -5,7 +5,7 @@
 import type { Decision, RoundDTO } from '@core/api/contributions.js'
 import type { VersionSummaryDTO } from '@core/api/types.js'
 import type { Lang } from '@core/i18n/languages.js'
-import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { useNegotiationWrite } from '../../api/negotiation.js'
