@@ -25,12 +25,17 @@ allow(
   (user, v) => v.status === 'draft' && isEditorOf(user, v.document.dossier.organizationId),
 )
 
+/**
+ * Positions, freezing, silence and brackets need a circulated version not yet frozen. (Routes
+ * authorize as if unfrozen, so that whoever could act is told 409 version_frozen, not 403.)
+ */
 /** The head of delegation (or an observer's delegate) states the party's position on a circulated version. */
 allow(
   'version',
   'state_position',
   (user, v) =>
     v.status === 'published' &&
+    !v.frozen &&
     takesPart(user, v.document.dossier) &&
     hasRole(user, 'head_of_delegation', 'observer_delegate'),
 )
@@ -38,24 +43,27 @@ allow(
 allow(
   'version',
   'freeze',
-  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
+  (user, v) => v.status === 'published' && !v.frozen && isEditorOf(user, v.document.dossier.organizationId),
 )
 /** The pen-holder starts a silence procedure on a circulated version. */
 allow(
   'version',
   'start_silence',
-  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
+  (user, v) => v.status === 'published' && !v.frozen && isEditorOf(user, v.document.dossier.organizationId),
 )
 /** Delegations back alternatives of brackets on a circulated version. */
 allow(
   'version',
   'back_bracket',
   (user, v) =>
-    v.status === 'published' && takesPart(user, v.document.dossier) && hasRole(user, 'head_of_delegation'),
+    v.status === 'published' &&
+    !v.frozen &&
+    takesPart(user, v.document.dossier) &&
+    hasRole(user, 'head_of_delegation'),
 )
 /** The pen-holder resolves brackets. */
 allow(
   'version',
   'resolve_bracket',
-  (user, v) => v.status === 'published' && isEditorOf(user, v.document.dossier.organizationId),
+  (user, v) => v.status === 'published' && !v.frozen && isEditorOf(user, v.document.dossier.organizationId),
 )

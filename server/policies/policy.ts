@@ -30,6 +30,8 @@ export interface VersionSubject {
   type: 'version'
   id: string
   status: 'draft' | 'published'
+  /** Frozen as agreed: it takes no positions, brackets or silence any more. */
+  frozen?: boolean
   document: DocumentSubject
 }
 export interface RoundSubject {

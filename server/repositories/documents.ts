@@ -52,10 +52,10 @@ export async function loadDocument(db: Queryable, id: string): Promise<LoadedDoc
 }
 
 export function versionSubject(
-  version: Pick<VersionRow, 'id' | 'status'>,
+  version: Pick<VersionRow, 'id' | 'status'> & { frozen_at?: string | null },
   document: DocumentSubject,
 ): VersionSubject {
-  return { type: 'version', id: version.id, status: version.status, document }
+  return { type: 'version', id: version.id, status: version.status, frozen: !!version.frozen_at, document }
 }
 
 export async function findVersionSummary(

@@ -111,7 +111,7 @@ const brackets: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req) => {
       const user = currentUser(req)
       const v = await readable(db, req.params.id, req.params.versionId, user)
-      authorize(user, 'back_bracket', v.versionSubject)
+      authorize(user, 'back_bracket', { ...v.versionSubject, frozen: false })
       await inTransaction(handle, user, req.id, (ctx) =>
         bracketBacker({
           ctx,
@@ -149,7 +149,7 @@ const brackets: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req) => {
       const user = currentUser(req)
       const v = await readable(db, req.params.id, req.params.versionId, user)
-      authorize(user, 'resolve_bracket', v.versionSubject)
+      authorize(user, 'resolve_bracket', { ...v.versionSubject, frozen: false })
       await inTransaction(handle, user, req.id, (ctx) =>
         bracketResolver({
           ctx,

@@ -104,7 +104,7 @@ const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req, reply) => {
       const user = currentUser(req)
       const v = await readableVersion(db, req.params.id, req.params.versionId, user)
-      authorize(user, 'state_position', v.versionSubject)
+      authorize(user, 'state_position', { ...v.versionSubject, frozen: false })
       const row = await inTransaction(handle, user, req.id, (ctx) =>
         positionRecorder({ ctx, user, dossier: v.dossier, version: v.summary, input: req.body }),
       )
@@ -161,7 +161,7 @@ const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req) => {
       const user = currentUser(req)
       const v = await readableVersion(db, req.params.id, req.params.versionId, user)
-      authorize(user, 'freeze', v.versionSubject)
+      authorize(user, 'freeze', { ...v.versionSubject, frozen: false })
       const { outcome } = await consensusOf(db, v.dossier, v.summary.id)
       if (!outcome.agreed) throw new AppError(409, 'not_agreed', {}, { reasons: outcome.reasons })
       const frozenAt = await inTransaction(handle, user, req.id, (ctx) =>
@@ -232,7 +232,7 @@ const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     async (req, reply) => {
       const user = currentUser(req)
       const v = await readableVersion(db, req.params.id, req.params.versionId, user)
-      authorize(user, 'start_silence', v.versionSubject)
+      authorize(user, 'start_silence', { ...v.versionSubject, frozen: false })
       const row = await inTransaction(handle, user, req.id, (ctx) =>
         silenceStarter({
           ctx,

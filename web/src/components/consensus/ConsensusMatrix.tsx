@@ -112,7 +112,7 @@ export function ConsensusMatrix({ model, caption, myParty, onSelect }: Consensus
           <h2 id="matrix-heading" className="section-heading">
             {tr('ui.consensus.matrix')}
           </h2>
-          <Text size="sm" c="dimmed" maw="46rem">
+          <Text size="sm" c="dimmed" maw="46rem" className="no-print">
             {tr('ui.consensus.matrixHint')}
           </Text>
         </div>
