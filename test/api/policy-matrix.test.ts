@@ -344,6 +344,26 @@ const CASES: Case[] = [
     expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
   },
   {
+    name: 'GET brackets of a circulated version',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/brackets` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET silence procedures of a circulated version',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/silence` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET the text of a circulated version as DOCX',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/text.docx` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET the certificate of a version not frozen',
+    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/certificate.pdf` }),
+    expect: all(409, { outsider: 404 }),
+  },
+  {
     name: 'PATCH working draft',
     request: async () => {
       const id = await newDraft()

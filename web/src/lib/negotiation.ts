@@ -79,6 +79,11 @@ export function notificationText(n: NotificationDTO, lang: Lang, tr: Translate):
       ? momentInZone(n.params.closesAt, n.params.timezone, lang, tr)
       : formatInZone(n.params.closesAt, 'UTC', lang)
   }
+  if (n.params.deadline) {
+    params.deadline = n.params.timezone
+      ? momentInZone(n.params.deadline, n.params.timezone, lang, tr)
+      : formatInZone(n.params.deadline, 'UTC', lang)
+  }
   return tr(`notification.${n.kind}`, params)
 }
 
