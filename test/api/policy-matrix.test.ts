@@ -345,22 +345,34 @@ const CASES: Case[] = [
   },
   {
     name: 'GET brackets of a circulated version',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/brackets` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/brackets`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
     name: 'GET silence procedures of a circulated version',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/silence` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/silence`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
     name: 'GET the text of a circulated version as DOCX',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/text.docx` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/text.docx`,
+    }),
     expect: all(200, { outsider: 404 }),
   },
   {
     name: 'GET the certificate of a version not frozen',
-    request: async () => ({ method: 'GET', url: `/api/documents/${w.document.id}/versions/${w.published.id}/certificate.pdf` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/documents/${w.document.id}/versions/${w.published.id}/certificate.pdf`,
+    }),
     expect: all(409, { outsider: 404 }),
   },
   {

@@ -171,7 +171,8 @@ export const consensusUiMessages = {
     'ui.silence.state.running': 'Running',
     'ui.silence.state.broken': 'Broken',
     'ui.silence.state.completed': 'Completed',
-    'ui.silence.running': 'Silence procedure: the text is deemed agreed on {deadline} unless a member objects.',
+    'ui.silence.running':
+      'Silence procedure: the text is deemed agreed on {deadline} unless a member objects.',
     'ui.silence.remaining': 'Time left: {time}',
     'ui.silence.countdown': '{d} d {h} h {m} min',
     'ui.silence.due': 'the deadline has passed; the outcome is being recorded',

@@ -31,7 +31,8 @@ export const negotiationMessages = {
       'Сбор замечаний и предложений к проекту «{document}» завершается {closesAt}.',
     'notification.silence_started':
       'Начата процедура умолчания по проекту «{document}»: текст считается согласованным {deadline}, если ни одно государство-участник не возразит.',
-    'notification.silence_broken': 'Процедура умолчания по проекту «{document}» прервана: возразила сторона {party}.',
+    'notification.silence_broken':
+      'Процедура умолчания по проекту «{document}» прервана: возразила сторона {party}.',
     'notification.silence_completed':
       'Процедура умолчания по проекту «{document}» завершена: не ответившие государства-участники считаются согласившимися.',
     'notification.dispositions_published':
@@ -73,7 +74,8 @@ export const negotiationMessages = {
     'notification.round_closing': 'Comments and proposals on the draft “{document}” close on {closesAt}.',
     'notification.silence_started':
       'A silence procedure has started on the draft “{document}”: the text is deemed agreed on {deadline} unless a member objects.',
-    'notification.silence_broken': 'The silence procedure on the draft “{document}” was broken by an objection from {party}.',
+    'notification.silence_broken':
+      'The silence procedure on the draft “{document}” was broken by an objection from {party}.',
     'notification.silence_completed':
       'The silence procedure on the draft “{document}” is completed: members that had not answered are recorded as agreeing.',
     'notification.dispositions_published':

@@ -93,7 +93,16 @@ export function usePositionHistory(documentId: string, versionId: string | null,
 }
 
 /** Prefixes of the queries a position or a freeze may change. */
-const AFFECTED = ['consensus', 'positions', 'awaiting', 'version', 'document', 'dossier', 'dossiers', 'silence']
+const AFFECTED = [
+  'consensus',
+  'positions',
+  'awaiting',
+  'version',
+  'document',
+  'dossier',
+  'dossiers',
+  'silence',
+]
 
 function refreshConsensus(queryClient: QueryClient): Promise<void> {
   return Promise.all(AFFECTED.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))).then(

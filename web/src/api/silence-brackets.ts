@@ -62,10 +62,9 @@ export function useSilence(documentId: string, versionId: string | null) {
     refetchInterval: 30_000,
     refetchIntervalInBackground: false,
     queryFn: ({ signal }) =>
-      api<{ data: SilenceDTO[]; policies: Policies }>(
-        `${versionPath(documentId, versionId ?? '')}/silence`,
-        { signal },
-      ),
+      api<{ data: SilenceDTO[]; policies: Policies }>(`${versionPath(documentId, versionId ?? '')}/silence`, {
+        signal,
+      }),
   })
 }
 

@@ -6,18 +6,42 @@
 import type { BracketRun, Run } from '@core/text/model.js'
 import { Fragment } from 'react'
 import { useT } from '../i18n/language.js'
+import { useBracketContext } from './brackets/context.js'
 
-function Bracket({ run }: { run: BracketRun }) {
+function Bracket({ run: stored }: { run: BracketRun }) {
   const tr = useT()
-  if (run.resolved) return <>{run.resolved.text}</>
+  const context = useBracketContext()
+  const live = context?.byId.get(stored.id)
+  const run = live ? { ...stored, alternatives: live.alternatives, resolved: live.resolved } : stored
+  const open = context?.onOpen
+  if (run.resolved) {
+    const agreed = tr('ui.brackets.resolvedBy', { parties: run.resolved.agreedBy.join(', ') })
+    if (!open) return <>{run.resolved.text}</>
+    return (
+      <button
+        type="button"
+        className="bracket bracket--resolved bracket--button"
+        data-bracket={run.id}
+        data-state="resolved"
+        title={agreed}
+        onClick={() => open(run.id)}
+      >
+        {run.resolved.text}
+        <span className="visually-hidden">
+          {' '}
+          ({tr('ui.brackets.state.resolved')}, {agreed})
+        </span>
+      </button>
+    )
+  }
   // Alternatives have no id; in an immutable version their position is their identity.
   const alternatives = run.alternatives.map((alt, position) => ({
     alt,
     key: `${run.id}-alt-${position}`,
     first: position === 0,
   }))
-  return (
-    <span className="bracket" data-bracket={run.id}>
+  const body = (
+    <>
       <span className="visually-hidden">{tr('ui.text.bracketStart')} </span>
       <span className="bracket__mark" aria-hidden="true">
         [
@@ -32,12 +56,36 @@ function Bracket({ run }: { run: BracketRun }) {
           >
             {alt.text}
           </span>
+          {live && alt.backers.length > 0 && (
+            <sup className="bracket__backers">
+              <span className="visually-hidden">{tr('ui.brackets.backedBy', { parties: '' })}</span>
+              {alt.backers.join(' ')}
+            </sup>
+          )}
         </Fragment>
       ))}
       <span className="bracket__mark" aria-hidden="true">
         ]
       </span>
       <span className="visually-hidden"> {tr('ui.text.bracketEnd')}</span>
+    </>
+  )
+  if (open) {
+    return (
+      <button
+        type="button"
+        className="bracket bracket--button"
+        data-bracket={run.id}
+        data-state="open"
+        onClick={() => open(run.id)}
+      >
+        {body}
+      </button>
+    )
+  }
+  return (
+    <span className="bracket" data-bracket={run.id}>
+      {body}
     </span>
   )
 }

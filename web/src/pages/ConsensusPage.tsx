@@ -18,6 +18,7 @@ import { FrozenDetails } from '../components/consensus/FrozenDetails.js'
 import { useConsensusModel } from '../components/consensus/model.js'
 import { PositionPanel } from '../components/consensus/PositionPanel.js'
 import { ProvisionDrawer } from '../components/consensus/ProvisionDrawer.js'
+import { SilenceBanner } from '../components/consensus/SilenceBanner.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
 import { PageLoader } from '../components/PageLoader.js'
@@ -85,6 +86,13 @@ export function ConsensusPage() {
       <ConsensusStatus model={model}>
         {c.frozenAt && <FrozenDetails documentId={doc.id} versionId={v.id} contentHash={v.contentHash} />}
       </ConsensusStatus>
+
+      <SilenceBanner
+        documentId={doc.id}
+        versionId={v.id}
+        participants={dossier.data?.data.participants ?? []}
+        active={v.status === 'published' && !c.frozenAt}
+      />
 
       {policies.freeze && !c.frozenAt && (
         <FreezeAction

@@ -8,9 +8,11 @@ import { type Lang, pickText } from '@core/i18n/languages.js'
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useDocumentRounds } from '../api/negotiation.js'
-import { useDocument, useVersion } from '../api/queries.js'
+import { useDocument, useDossier, useVersion } from '../api/queries.js'
+import { BracketCount } from '../components/brackets/BracketLayer.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { DocumentPositionPanel } from '../components/consensus/DocumentPositionPanel.js'
+import { SilenceBanner } from '../components/consensus/SilenceBanner.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
 import { HashDisplay } from '../components/HashDisplay.js'
 import { DocumentWorkspace } from '../components/negotiation/DocumentWorkspace.js'
@@ -43,6 +45,7 @@ export function DocumentPage() {
   const languages = summary?.languages.length ? summary.languages : [doc?.workingLanguage ?? lang]
   const [textLang, chooseTextLang] = useTextLanguage(languages, doc?.workingLanguage ?? lang)
   useDocumentTitle(tr('ui.product'), doc ? pickText(doc.title, lang) : tr('ui.document.title'))
+  const participants = useDossier(doc?.dossier.id ?? '').data?.data.participants ?? []
 
   if (documentQuery.isPending) return <PageLoader />
   if (documentQuery.isError || !doc) return <ErrorAlert error={documentQuery.error} />
@@ -77,6 +80,14 @@ export function DocumentPage() {
           />
           {version.isPending && <PageLoader />}
           {version.isError && <ErrorAlert error={version.error} />}
+          {version.isSuccess && (
+            <SilenceBanner
+              documentId={doc.id}
+              versionId={version.data.data.id}
+              participants={participants}
+              active={version.data.data.status === 'published' && !version.data.data.frozenAt}
+            />
+          )}
           {version.isSuccess && <DocumentPositionPanel doc={doc} version={version.data.data} />}
           {version.isSuccess && (
             <DocumentWorkspace
@@ -145,6 +156,7 @@ function Toolbar({ doc, versions, selected, languages, textLang, onTextLang }: T
                     testId="frozen-status"
                   />
                 )}
+                <BracketCount documentId={doc.id} versionId={selected.id} />
                 <Text size="sm" c="dimmed">
                   <time dateTime={versionDate(selected)}>
                     {formatDate(versionDate(selected), lang, true)}

@@ -77,7 +77,10 @@ describe('positions and consensus', () => {
     const late = await heads.ARM!.send('POST', `${base}/positions`, { kind: 'reservation', text: 'x' })
     expect(late.statusCode).toBe(409)
     expect(late.json().error.code).toBe('version_frozen')
-    expect((await heads.ARM!.get(`${base}/consensus`)).json().policies).toEqual({ state_position: false, freeze: false })
+    expect((await heads.ARM!.get(`${base}/consensus`)).json().policies).toEqual({
+      state_position: false,
+      freeze: false,
+    })
     expect((await heads.ARM!.get(base)).json().data.frozenAt).toBeTruthy()
   })
 

@@ -15,6 +15,7 @@ import { useDocumentRounds, useRoundContributions } from '../../api/negotiation.
 import { useLanguage, useT } from '../../i18n/language.js'
 import { formatDate } from '../../lib/format.js'
 import { anchorEid, pickRound, provisionName } from '../../lib/negotiation.js'
+import { useBracketLayer } from '../brackets/BracketLayer.js'
 import { DocumentText } from '../DocumentText.js'
 import { ErrorAlert } from '../ErrorAlert.js'
 import { ContributionActions } from './ContributionActions.js'
@@ -72,6 +73,8 @@ export function DocumentWorkspace({
     setTarget({ kind: c.kind, provision, provisionName: provision ? nameOf(provision) : '', existing: c })
   }
   const general = byEid.get(null) ?? []
+  const brackets = useBracketLayer({ doc, version, textLang, nameOf })
+  const withMargin = showMargin || brackets.canPut
 
   return (
     <>
@@ -104,30 +107,38 @@ export function DocumentWorkspace({
         })}
       </p>
       <Paper
-        className={showMargin ? 'panel doc-sheet doc-sheet--margin' : 'panel doc-sheet'}
-        px={{ base: 'md', sm: showMargin ? 32 : 48 }}
+        className={withMargin ? 'panel doc-sheet doc-sheet--margin' : 'panel doc-sheet'}
+        px={{ base: 'md', sm: withMargin ? 32 : 48 }}
         py={{ base: 'lg', sm: 40 }}
       >
-        <DocumentText
-          version={version}
-          lang={textLang}
-          margin={
-            showMargin
-              ? (p) => (
-                  <ProvisionMargin
-                    provision={p}
-                    name={nameOf(p)}
-                    contributions={byEid.get(p.eid) ?? []}
-                    canContribute={canContribute}
-                    roundOpen={round?.state === 'open'}
-                    onPropose={propose}
-                    onEdit={edit}
-                  />
-                )
-              : undefined
-          }
-        />
+        {brackets.wrap(
+          <DocumentText
+            version={version}
+            lang={textLang}
+            margin={
+              withMargin
+                ? (p) => (
+                    <>
+                      {brackets.putButton(p)}
+                      {showMargin && (
+                        <ProvisionMargin
+                          provision={p}
+                          name={nameOf(p)}
+                          contributions={byEid.get(p.eid) ?? []}
+                          canContribute={canContribute}
+                          roundOpen={round?.state === 'open'}
+                          onPropose={propose}
+                          onEdit={edit}
+                        />
+                      )}
+                    </>
+                  )
+                : undefined
+            }
+          />,
+        )}
       </Paper>
+      {brackets.dialogs}
       {round && (
         <ContributionForm
           target={target}
