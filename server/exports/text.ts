@@ -49,7 +49,8 @@ export function redlineSpans(ops: readonly DiffOp[]): Span[] {
   return spans
 }
 
-const EN_MONTHS = [
+/** English month names (the date formats of the exports are written out, not localised by ICU). */
+export const EN_MONTHS = [
   'January',
   'February',
   'March',

@@ -5,7 +5,7 @@
  */
 import { t } from '@core/i18n/index.js'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { DEMO_PASSWORD } from './harness.js'
+import { DEMO_PASSWORD, type RunningServer, startServer } from './harness.js'
 
 export interface JourneyPage {
   context: BrowserContext
@@ -72,4 +72,19 @@ export async function accountExists(baseUrl: string, email: string): Promise<boo
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   })
   return response.status === 200
+}
+
+/**
+ * A server for a journey in which many people sign in from this one address within a minute
+ * (more than the default limit of ten sign-ins).
+ */
+export async function startServerForManyUsers(): Promise<RunningServer> {
+  const limit = process.env.LOGIN_RATE_LIMIT
+  process.env.LOGIN_RATE_LIMIT = '50'
+  try {
+    return await startServer()
+  } finally {
+    if (limit === undefined) delete process.env.LOGIN_RATE_LIMIT
+    else process.env.LOGIN_RATE_LIMIT = limit
+  }
 }

@@ -17,7 +17,7 @@ import { type Lang, pickText } from '@core/i18n/languages.js'
 import { CANONICAL_FORMAT, canonicalHash, canonicalJson } from '@core/text/canonical.js'
 import type { DocumentContent, Provision, Run } from '@core/text/model.js'
 import { strToU8, type Zippable, zipSync } from 'fflate'
-import { clean } from '../text.js'
+import { clean, EN_MONTHS } from '../text.js'
 import {
   esc,
   footerXml,
@@ -81,20 +81,6 @@ const RU_MONTHS = [
   'октября',
   'ноября',
   'декабря',
-]
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ]
 
 /**
