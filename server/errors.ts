@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     /** Machine-readable details returned to the client. */
     readonly details?: Record<string, unknown>,
+    /** Sentences appended to the message, each translated with its own parameters. */
+    readonly parts?: { key: string; params: Record<string, string | number> }[],
   ) {
     super(code)
   }
@@ -85,3 +87,23 @@ export const contributionConflict = (
 ) => new AppError(409, code)
 export const textTooLong = (field: string, limit: number) =>
   new AppError(413, 'text_too_long', { limit }, { field, limit })
+
+/** A move of the procedure whose guards fail; each failure becomes a sentence of the message. */
+export const stageGuardFailed = (
+  failures: { guard: string; parties?: string[]; documents?: string[] }[],
+  documentTitles: Map<string, string>,
+) =>
+  new AppError(
+    409,
+    'stage_guard_failed',
+    {},
+    { failures },
+    failures.map((f) => ({
+      key: `guard.${f.guard}`,
+      params: {
+        count: (f.parties ?? f.documents ?? []).length,
+        parties: (f.parties ?? []).join(', '),
+        documents: (f.documents ?? []).map((id) => `«${documentTitles.get(id) ?? id}»`).join(', '),
+      },
+    })),
+  )

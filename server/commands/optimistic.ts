@@ -14,6 +14,7 @@ type Versioned =
   | 'organizations'
   | 'comment_rounds'
   | 'contributions'
+  | 'domestic_approvals'
 
 /** Updates one row if its version is still `expected`; bumps the version; throws 409 otherwise. */
 export async function updateVersioned(

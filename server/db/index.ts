@@ -18,6 +18,7 @@ import pg from 'pg'
 import * as foundation from './migrations/20261129T070000_foundation.js'
 import * as contributions from './migrations/20261129T080000_contributions.js'
 import * as positions from './migrations/20261129T090000_positions.js'
+import * as domesticApproval from './migrations/20261129T100000_domestic_approval.js'
 import type { Database } from './types.js'
 
 export type Db = Kysely<Database>
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T070000_foundation': foundation,
   '20261129T080000_contributions': contributions,
   '20261129T090000_positions': positions,
+  '20261129T100000_domestic_approval': domesticApproval,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

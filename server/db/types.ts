@@ -285,6 +285,18 @@ export interface BracketEventTable {
   at: string
 }
 
+export interface DomesticApprovalTable {
+  id: string
+  dossier_id: string
+  party_id: string
+  status: string
+  due_date: string | null
+  note: string | null
+  updated_by: string | null
+  updated_at: string
+  version: number
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -308,6 +320,7 @@ export interface Database {
   silence_procedures: SilenceProcedureTable
   jobs: JobTable
   bracket_events: BracketEventTable
+  domestic_approvals: DomesticApprovalTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

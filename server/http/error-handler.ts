@@ -70,7 +70,10 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
     if (known.status >= 500) req.log.error({ err: error, requestId: req.id }, known.code)
     const body: { code: string; message: string; details?: Record<string, unknown> } = {
       code: known.code,
-      message: t(lang, `error.${known.code}`, translateParams(lang, known.params)),
+      message: [
+        t(lang, `error.${known.code}`, translateParams(lang, known.params)),
+        ...(known.parts ?? []).map((part) => t(lang, part.key, part.params)),
+      ].join(' '),
     }
     if (known.details) body.details = known.details
     return reply.status(known.status).send({ error: body })

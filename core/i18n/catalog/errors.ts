@@ -47,6 +47,12 @@ export const errorMessages = {
     'error.silence_active': 'По этой редакции уже идёт процедура умолчания.',
     'error.bracket_not_found': 'Квадратные скобки не найдены.',
     'error.bracket_resolved': 'Эти квадратные скобки уже сняты.',
+    'error.stage_guard_failed': 'Переход на следующий этап пока невозможен.',
+    'guard.documents_frozen': 'Не согласованы на уровне экспертов (не зафиксированы) документы: {documents}.',
+    'guard.domestic_approval_complete':
+      'Не завершили внутригосударственное согласование государства-участники ({count}): {parties}.',
+    'guard.no_ad_referendum_pending': 'Не подтверждено согласие ad referendum ({count}): {parties}.',
+    'error.approval_not_found': 'Сведения о внутригосударственном согласовании не найдены.',
     'error.stage_transition_refused':
       'Порядок прохождения не допускает перехода с этапа «{from}» на этап «{to}».',
     'error.version_not_frozen':
@@ -102,6 +108,11 @@ export const errorMessages = {
     'error.silence_active': 'A silence procedure is already running on this version.',
     'error.bracket_not_found': 'Bracket not found.',
     'error.bracket_resolved': 'This bracket has already been resolved.',
+    'error.stage_guard_failed': 'The dossier cannot move to that stage yet.',
+    'guard.documents_frozen': 'Documents not yet agreed at expert level (frozen): {documents}.',
+    'guard.domestic_approval_complete': '{count} members have not completed domestic approval: {parties}.',
+    'guard.no_ad_referendum_pending': 'Agreement ad referendum not yet confirmed ({count}): {parties}.',
+    'error.approval_not_found': 'Domestic approval record not found.',
     'error.stage_transition_refused':
       'The procedure does not allow a move from stage "{from}" to stage "{to}".',
     'error.version_not_frozen': 'A certificate is issued only for a frozen text (agreed at expert level).',

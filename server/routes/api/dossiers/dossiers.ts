@@ -9,11 +9,16 @@ import {
   updateDossierRequest,
 } from '@core/api/requests.js'
 import type { AuditEntryDTO, DossierDTO } from '@core/api/types.js'
-import { CIS_PROCEDURE } from '@core/domain/procedure.js'
+import { APPROVAL_STATUSES, CIS_PROCEDURE } from '@core/domain/procedure.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { documentCreator } from '../../../commands/documents.js'
-import { dossierOpener, dossierStageMover, dossierUpdater } from '../../../commands/dossiers.js'
+import {
+  approvalRecorder,
+  dossierOpener,
+  dossierStageMover,
+  dossierUpdater,
+} from '../../../commands/dossiers.js'
 import type { Queryable } from '../../../context.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { notFound } from '../../../errors.js'
@@ -274,6 +279,95 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       }))
       const nextCursor = more ? Buffer.from(String(items[items.length - 1]!.seq)).toString('base64url') : null
       return { data, policies: policiesFor(user, subject, DOSSIER_ACTIONS), page: { nextCursor } }
+    },
+  )
+
+  app.get(
+    '/api/dossiers/:id/approvals',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Domestic approval in each member state (parties × status)',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { dossier, subject } = await readableDossier(db, req.params.id, user)
+      const rows = await db
+        .selectFrom('domestic_approvals')
+        .innerJoin('parties', 'parties.id', 'domestic_approvals.party_id')
+        .select([
+          'parties.code',
+          'parties.name',
+          'domestic_approvals.status',
+          'domestic_approvals.due_date',
+          'domestic_approvals.note',
+          'domestic_approvals.updated_at',
+          'domestic_approvals.version',
+        ])
+        .where('domestic_approvals.dossier_id', '=', dossier.id)
+        .orderBy('parties.code')
+        .execute()
+      const today = new Date().toISOString().slice(0, 10)
+      const data = rows.map((r) => ({
+        party: r.code,
+        name: JSON.parse(r.name),
+        status: r.status,
+        dueDate: r.due_date,
+        late:
+          !!r.due_date &&
+          r.due_date < today &&
+          !['approved', 'approved_with_reservations', 'declined'].includes(r.status),
+        note: r.note,
+        updatedAt: r.updated_at,
+        version: r.version,
+      }))
+      return { data, policies: policiesFor(user, subject, DOSSIER_ACTIONS) }
+    },
+  )
+
+  app.patch(
+    '/api/dossiers/:id/approvals/:party',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "Record a member's domestic approval (its head of delegation, or the secretariat)",
+        params: z.object({ id: z.string().max(64), party: z.string().regex(/^[A-Z]{3}$/) }).strict(),
+        body: z
+          .object({
+            version: z.number().int().positive().optional(),
+            status: z.enum(APPROVAL_STATUSES),
+            note: z.string().max(5000).nullable().optional(),
+            dueDate: z.iso.date().nullable().optional(),
+          })
+          .strict(),
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { dossier, subject } = await readableDossier(db, req.params.id, user)
+      const party = await db
+        .selectFrom('parties')
+        .select('id')
+        .where('code', '=', req.params.party)
+        .executeTakeFirst()
+      const own = !!party && user.partyId === party.id && user.roles.includes('head_of_delegation')
+      if (!own) authorize(user, 'update', subject)
+      const input = { ...req.body, version: versionFrom(req) }
+      const row = await inTransaction(handle, user, req.id, (ctx) =>
+        approvalRecorder({ ctx, dossier, partyId: party?.id ?? '', input }),
+      )
+      return {
+        data: {
+          party: req.params.party,
+          status: row.status,
+          note: row.note,
+          dueDate: row.due_date,
+          version: row.version,
+        },
+        policies: {},
+      }
     },
   )
 }
