@@ -22,21 +22,35 @@ export async function createTestDb(): Promise<TestDb> {
     await migrate(handle)
     return { handle, destroy: () => handle.close() }
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: TEST_PG_URL })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const handle = openDb({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 })
-  await migrate(handle)
-  return {
-    handle,
-    async destroy() {
+  // Seen once while two suites shared the server: the fresh schema was not visible to the
+  // pool's first connection. Each attempt uses a new schema; the third failure is reported.
+  for (let attempt = 1; ; attempt++) {
+    const schema = `t_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: TEST_PG_URL })
+    await admin.connect()
+    await admin.query(`create schema ${schema}`)
+    await admin.end()
+    const handle = openDb({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 })
+    try {
+      await migrate(handle)
+    } catch (err) {
       await handle.close()
       const c = new pg.Client({ connectionString: TEST_PG_URL })
       await c.connect()
-      await c.query(`drop schema ${schema} cascade`)
+      await c.query(`drop schema if exists ${schema} cascade`)
       await c.end()
-    },
+      if (attempt >= 3) throw err
+      continue
+    }
+    return {
+      handle,
+      async destroy() {
+        await handle.close()
+        const c = new pg.Client({ connectionString: TEST_PG_URL })
+        await c.connect()
+        await c.query(`drop schema ${schema} cascade`)
+        await c.end()
+      },
+    }
   }
 }
