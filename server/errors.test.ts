@@ -1,6 +1,6 @@
 import fs from 'node:fs'
-import { describe, expect, it } from 'vitest'
 import { messageKeys } from '@core/i18n/index.js'
+import { describe, expect, it } from 'vitest'
 
 describe('error codes', () => {
   it('are all listed in docs/api.md, so that clients can rely on them', () => {

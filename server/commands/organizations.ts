@@ -5,6 +5,7 @@ import type { LocalizedText } from '@core/i18n/languages.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { BodyRow, OrganizationRow, PartyRow } from '../db/types.js'
+import { validationFailed } from '../errors.js'
 import { newId } from '../ids.js'
 
 export interface OrganizationCreatorProps {
@@ -141,4 +142,54 @@ export async function expertsSubmissionSetter(
     organizationId,
     change: { allowed },
   })
+}
+
+/**
+ * The head of delegation designates who else may state the party's positions (replacing
+ * the previous list). Every designee must belong to the party.
+ */
+export async function positionDelegatesSetter(
+  ctx: CommandContext,
+  organizationId: string,
+  partyId: string,
+  userIds: string[],
+): Promise<string[]> {
+  const unique = [...new Set(userIds)]
+  if (unique.length) {
+    const own = await ctx.trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', unique)
+      .where('party_id', '=', partyId)
+      .execute()
+    if (own.length !== unique.length) {
+      throw validationFailed([{ path: 'body.userIds', message: 'every designee must belong to the party' }])
+    }
+  }
+  await ctx.trx
+    .deleteFrom('position_delegates')
+    .where('organization_id', '=', organizationId)
+    .where('party_id', '=', partyId)
+    .execute()
+  const at = ctx.clock()
+  for (const userId of unique) {
+    await ctx.trx
+      .insertInto('position_delegates')
+      .values({
+        organization_id: organizationId,
+        party_id: partyId,
+        user_id: userId,
+        designated_by: ctx.actor?.id ?? null,
+        created_at: at,
+      })
+      .execute()
+  }
+  await appendAudit(ctx, {
+    action: 'party.position_delegates',
+    subjectType: 'party',
+    subjectId: partyId,
+    organizationId,
+    change: { userIds: unique },
+  })
+  return unique
 }

@@ -297,6 +297,14 @@ export interface DomesticApprovalTable {
   version: number
 }
 
+export interface PositionDelegateTable {
+  organization_id: string
+  party_id: string
+  user_id: string
+  designated_by: string | null
+  created_at: string
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -321,6 +329,7 @@ export interface Database {
   jobs: JobTable
   bracket_events: BracketEventTable
   domestic_approvals: DomesticApprovalTable
+  position_delegates: PositionDelegateTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>

@@ -96,6 +96,7 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
 /** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
 export async function wipe(handle: DbHandle): Promise<void> {
   const tables = [
+    'position_delegates',
     'domestic_approvals',
     'bracket_events',
     'jobs',

@@ -37,7 +37,8 @@ allow(
     v.status === 'published' &&
     !v.frozen &&
     takesPart(user, v.document.dossier) &&
-    hasRole(user, 'head_of_delegation', 'observer_delegate'),
+    (hasRole(user, 'head_of_delegation', 'observer_delegate') ||
+      !!v.document.dossier.positionDelegates?.has(user.id)),
 )
 /** The pen-holder freezes the agreed text. */
 allow(

@@ -20,6 +20,8 @@ export interface DossierSubject {
   organizationId: string
   /** Parties taking part in the dossier (members and observers). */
   participantIds: ReadonlySet<string>
+  /** Users designated by their party to state its positions (loaded where positions are stated). */
+  positionDelegates?: ReadonlySet<string>
 }
 export interface DocumentSubject {
   type: 'document'

@@ -3,7 +3,7 @@
 import { pageQuery } from '@core/api/requests.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { expertsSubmissionSetter } from '../../../commands/organizations.js'
+import { expertsSubmissionSetter, positionDelegatesSetter } from '../../../commands/organizations.js'
 import { inTransaction } from '../../../context.js'
 import { forbidden, notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
@@ -142,6 +142,69 @@ const organizations: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) 
       return {
         data: presentParty(rows.find((r) => r.id === req.params.partyId)!),
         policies: policiesFor(user, subject, ORG_ACTIONS),
+      }
+    },
+  )
+
+  const delegatesParams = z.object({ id: z.string().max(64), partyId: z.string().max(64) }).strict()
+
+  async function delegatesOf(orgId: string, partyId: string) {
+    return handle.db
+      .selectFrom('position_delegates')
+      .innerJoin('users', 'users.id', 'position_delegates.user_id')
+      .select(['users.id', 'users.display_name', 'users.email'])
+      .where('position_delegates.organization_id', '=', orgId)
+      .where('position_delegates.party_id', '=', partyId)
+      .orderBy('users.display_name')
+      .execute()
+  }
+
+  app.get(
+    '/api/organizations/:id/parties/:partyId/position-delegates',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: "Who, besides the head of delegation, states the party's positions",
+        params: delegatesParams,
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { org, subject } = await readable(req.params.id, user)
+      if (!isId(req.params.partyId) || !subject.partyIds.has(req.params.partyId))
+        throw notFound('organization_not_found')
+      const rows = await delegatesOf(org.id, req.params.partyId)
+      return {
+        data: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email })),
+        policies: {},
+      }
+    },
+  )
+
+  app.put(
+    '/api/organizations/:id/parties/:partyId/position-delegates',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: "The head of delegation designates who else states the party's positions",
+        params: delegatesParams,
+        body: z.object({ userIds: z.array(z.string().max(64)).max(50) }).strict(),
+      },
+    },
+    async (req) => {
+      const user = currentUser(req)
+      const { org, subject } = await readable(req.params.id, user)
+      if (!isId(req.params.partyId) || !subject.partyIds.has(req.params.partyId))
+        throw notFound('organization_not_found')
+      if (!(user.partyId === req.params.partyId && user.roles.includes('head_of_delegation')))
+        throw forbidden()
+      await inTransaction(handle, user, req.id, (ctx) =>
+        positionDelegatesSetter(ctx, org.id, req.params.partyId, req.body.userIds),
+      )
+      const rows = await delegatesOf(org.id, req.params.partyId)
+      return {
+        data: rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email })),
+        policies: {},
       }
     },
   )

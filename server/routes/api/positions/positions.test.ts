@@ -94,4 +94,21 @@ describe('positions and consensus', () => {
     expect(res.json().error.code).toBe('not_agreed')
     expect(res.json().error.details.reasons[0].code).toBe('no_response')
   })
+
+  it("lets the head of delegation designate an expert to state the party's positions", async () => {
+    const other = await buildDossier(t.handle, { world: w })
+    const url = `/api/documents/${other.document.id}/versions/${other.published.id}/positions`
+    expect((await expert.send('POST', url, { kind: 'agree' })).statusCode).toBe(403)
+    const me = (await expert.get('/api/me')).json().data
+    const tjk = w.parties.TJK!.id
+    const designate = `/api/organizations/${w.org.id}/parties/${tjk}/position-delegates`
+    expect((await heads.ARM!.send('PUT', designate, { userIds: [me.id] })).statusCode).toBe(403)
+    const armUser = (await heads.ARM!.get('/api/me')).json().data
+    expect((await heads.TJK!.send('PUT', designate, { userIds: [armUser.id] })).statusCode).toBe(422)
+    const ok = await heads.TJK!.send('PUT', designate, { userIds: [me.id] })
+    expect(ok.json().data.map((u: { id: string }) => u.id)).toEqual([me.id])
+    expect((await expert.send('POST', url, { kind: 'agree_ad_referendum' })).statusCode).toBe(201)
+    await heads.TJK!.send('PUT', designate, { userIds: [] })
+    expect((await expert.send('POST', url, { kind: 'agree' })).statusCode).toBe(403)
+  })
 })

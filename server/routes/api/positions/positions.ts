@@ -37,7 +37,16 @@ async function readableVersion(db: Queryable, documentId: string, versionId: str
   const loaded = await loadDocument(db, documentId)
   if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
   const summary = await findVersionSummary(db, loaded.document.id, versionId)
-  const subject = versionSubject(summary, loaded.subject)
+  const delegates = await db
+    .selectFrom('position_delegates')
+    .select('user_id')
+    .where('organization_id', '=', loaded.dossier.organization_id)
+    .execute()
+  const documentSubject = {
+    ...loaded.subject,
+    dossier: { ...loaded.subject.dossier, positionDelegates: new Set(delegates.map((d) => d.user_id)) },
+  }
+  const subject = versionSubject(summary, documentSubject)
   if (!can(user, 'read', subject)) throw notFound('version_not_found')
   return { ...loaded, summary, versionSubject: subject }
 }
