@@ -19,10 +19,9 @@ import type { EffectivePosition } from '@core/domain/consensus.js'
 import type { DecisionRule } from '@core/domain/decision-rules.js'
 import { t } from '@core/i18n/index.js'
 import { type Lang, type LocalizedText, pickText } from '@core/i18n/languages.js'
-import PDFDocument from 'pdfkit'
 import { DEFAULT_TIME_ZONE, formatInstant } from '../docx/version-text.js'
 import { clean } from '../text.js'
-import { defaultFontDir, fontBytes } from './fonts.js'
+import { defaultFontDir, fontBytes, loadPdfKit } from './fonts.js'
 
 export interface CertificateParty {
   /** ISO 3166-1 alpha-3. */
@@ -119,6 +118,7 @@ export async function agreementCertificatePdf(
   const hash = safe(input.version.contentHash)
   const created = new Date(input.generatedAt)
 
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: TOP, bottom: BOTTOM, left: LEFT, right: RIGHT },

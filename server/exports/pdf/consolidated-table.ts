@@ -11,10 +11,16 @@
 import { deflateSync } from 'node:zlib'
 import type { ConsolidatedTableDTO } from '@core/api/contributions.js'
 import type { Lang } from '@core/i18n/languages.js'
-import PDFDocument from 'pdfkit'
 import { buildTableModel, COLUMNS, type TableGroup, type TableModel } from '../table-model.js'
 import type { Cell, Paragraph, Span } from '../text.js'
-import { defaultFontDir, type FontRole, fontBytes, GlyphFont, type PdfkitEmbeddedFont } from './fonts.js'
+import {
+  defaultFontDir,
+  type FontRole,
+  fontBytes,
+  GlyphFont,
+  loadPdfKit,
+  type PdfkitEmbeddedFont,
+} from './fonts.js'
 
 // Geometry in points: landscape A4, margins ~1.2 cm, footer below the body.
 const PAGE_W = 841.89
@@ -80,6 +86,7 @@ export async function consolidatedTablePdf(
 ): Promise<Uint8Array> {
   const model = buildTableModel(table, lang)
   const created = new Date(table.generatedAt)
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

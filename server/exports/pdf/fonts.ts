@@ -145,3 +145,17 @@ export class GlyphFont {
     return w
   }
 }
+
+/**
+ * pdfkit, loaded on the first PDF rather than at start-up: it and fontkit weigh about 26 MB
+ * and most processes never write a PDF.
+ */
+type PdfKit = typeof import('pdfkit')
+let pdfkit: Promise<PdfKit> | undefined
+export function loadPdfKit(): Promise<PdfKit> {
+  // pdfkit is CommonJS (`export =`): the class is the module's default export at run time.
+  pdfkit ??= import('pdfkit').then(
+    (m) => (m as unknown as { default?: PdfKit }).default ?? (m as unknown as PdfKit),
+  )
+  return pdfkit
+}
