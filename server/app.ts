@@ -31,6 +31,7 @@ import certificates from './routes/api/certificates/certificates.js'
 import contributions from './routes/api/contributions/contributions.js'
 import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
+import jobs from './routes/api/jobs/jobs.js'
 import notifications from './routes/api/notifications/notifications.js'
 import organizations from './routes/api/organizations/organizations.js'
 import positions from './routes/api/positions/positions.js'
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(positions, deps)
   await app.register(certificates, deps)
   await app.register(brackets, deps)
+  await app.register(jobs, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {

@@ -106,4 +106,21 @@ describe('the silence procedure', () => {
     expect(await runDueJobs(t.handle, JOB_HANDLERS, due + 10 * 60_000)).toBe(1)
     expect((await editor.get(`${base}/silence`)).json().data[0].state).toBe('completed')
   })
+
+  it('lists the jobs for the secretariat administrator only', async () => {
+    const admin = await signIn(t.app, (await buildUser(t.handle, world, 'secretariat_admin')).email)
+    const res = await admin.get('/api/jobs?status=done')
+    expect(res.statusCode).toBe(200)
+    expect(
+      res
+        .json()
+        .data.every(
+          (j: { status: string; kind: string }) => j.status === 'done' && j.kind === 'silence.deadline',
+        ),
+    ).toBe(true)
+    expect(res.json().counts.done).toBeGreaterThanOrEqual(2)
+    expect(res.json().counts.cancelled).toBe(1)
+    expect((await editor.get('/api/jobs')).statusCode).toBe(403)
+    expect((await heads.TJK!.get('/api/jobs')).statusCode).toBe(403)
+  })
 })
