@@ -7,17 +7,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { bracketBacker, bracketInserter, bracketResolver } from '../../../commands/brackets.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
-import { notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
-import { authorize, can, policiesFor } from '../../../policies/index.js'
+import { authorize, policiesFor } from '../../../policies/index.js'
 import { contentWithBrackets } from '../../../repositories/brackets.js'
-import {
-  findVersionSummary,
-  loadDocument,
-  versionContent,
-  versionSubject,
-} from '../../../repositories/documents.js'
+import { versionContent } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
+import { readableVersion } from '../documents/load.js'
 
 const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
 const bracketParams = versionParams.extend({ bracketId: z.string().max(80) }).strict()
@@ -32,12 +27,8 @@ const alternative = z
   .strict()
 
 async function readable(db: Queryable, documentId: string, versionId: string, user: CurrentUser) {
-  const loaded = await loadDocument(db, documentId)
-  if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
-  const summary = await findVersionSummary(db, loaded.document.id, versionId)
-  const subject = versionSubject(summary, loaded.subject)
-  if (!can(user, 'read', subject)) throw notFound('version_not_found')
-  return { ...loaded, summary, versionSubject: subject, content: await versionContent(db, summary.id) }
+  const v = await readableVersion(db, documentId, versionId, user)
+  return { ...v, content: await versionContent(db, v.summary.id) }
 }
 
 const brackets: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {

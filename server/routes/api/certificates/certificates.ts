@@ -10,14 +10,13 @@ import type { DocumentContent } from '@core/text/model.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { CurrentUser, Queryable } from '../../../context.js'
-import { AppError, notFound } from '../../../errors.js'
+import { AppError } from '../../../errors.js'
 import { versionTextDocx } from '../../../exports/docx/version-text.js'
 import { agreementCertificatePdf } from '../../../exports/pdf/certificate.js'
 import { DOCX_TYPE, PDF_TYPE, sendDownload } from '../../../http/download.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { can } from '../../../policies/index.js'
 import {
-  findVersionSummary,
   type LoadedDocument,
   loadDocument,
   versionContent,
@@ -25,6 +24,7 @@ import {
 } from '../../../repositories/documents.js'
 import { type AgreedVersion, canonicalHashOf, findAgreed } from '../../../verify/index.js'
 import type { RouteDeps } from '../../deps.js'
+import { readableVersion as readableVersionOf } from '../documents/load.js'
 import { certificateInputFor } from './certificate-input.js'
 
 const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
@@ -38,10 +38,7 @@ export const verifyUnreadable = (details?: Record<string, unknown>) =>
 export const VERIFY_CONTENT_TYPES = ['application/json', 'application/octet-stream', DOCX_TYPE] as const
 
 async function readableVersion(db: Queryable, documentId: string, versionId: string, user: CurrentUser) {
-  const loaded = await loadDocument(db, documentId)
-  if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
-  const summary = await findVersionSummary(db, loaded.document.id, versionId)
-  if (!can(user, 'read', versionSubject(summary, loaded.subject))) throw notFound('version_not_found')
+  const { summary, ...loaded } = await readableVersionOf(db, documentId, versionId, user)
   return { loaded, summary }
 }
 

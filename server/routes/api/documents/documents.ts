@@ -18,21 +18,19 @@ import {
   versionPublisher,
 } from '../../../commands/documents.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
-import { notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
 import { versionFrom } from '../../../http/versioning.js'
 import { decodeCursor, pageOf } from '../../../pagination.js'
 import { authorize, can, type DocumentSubject, policiesFor } from '../../../policies/index.js'
 import { presentDocumentSummary, presentVersionSummary } from '../../../presenters/documents.js'
 import {
-  findVersionSummary,
-  loadDocument,
   userNames,
   versionContent,
   versionSubject,
   versionsOfDocuments,
 } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
+import { readableDocument as readableDocumentOf, readableVersion as readableVersionOf } from './load.js'
 import { buildVersionJson, cachedRepresentation, representation } from './version-representation.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
@@ -44,19 +42,9 @@ const documents: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
   app.addHook('preHandler', requireUser)
   const db = handle.db
 
-  async function readableDocument(id: string, user: CurrentUser) {
-    const loaded = await loadDocument(db, id)
-    if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
-    return loaded
-  }
-
-  async function readableVersion(documentId: string, versionId: string, user: CurrentUser) {
-    const loaded = await readableDocument(documentId, user)
-    const summary = await findVersionSummary(db, loaded.document.id, versionId)
-    const subject = versionSubject(summary, loaded.subject)
-    if (!can(user, 'read', subject)) throw notFound('version_not_found')
-    return { ...loaded, summary, versionSubject: subject }
-  }
+  const readableDocument = (id: string, user: CurrentUser) => readableDocumentOf(db, id, user)
+  const readableVersion = (documentId: string, versionId: string, user: CurrentUser) =>
+    readableVersionOf(db, documentId, versionId, user)
 
   async function visibleVersions(documentId: string, subject: DocumentSubject, user: CurrentUser) {
     const rows = await versionsOfDocuments(db, [documentId])

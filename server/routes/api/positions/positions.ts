@@ -7,12 +7,13 @@ import { z } from 'zod'
 import { positionRecorder, versionFreezer } from '../../../commands/positions.js'
 import { silenceStarter } from '../../../commands/silence.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
-import { AppError, notFound } from '../../../errors.js'
+import { AppError } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
-import { authorize, can, policiesFor } from '../../../policies/index.js'
+import { authorize, policiesFor } from '../../../policies/index.js'
 import { consensusOf } from '../../../repositories/consensus.js'
-import { findVersionSummary, loadDocument, versionSubject } from '../../../repositories/documents.js'
+import { versionSubject } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
+import { readableVersion as readableVersionOf } from '../documents/load.js'
 
 const versionParams = z.object({ id: z.string().max(64), versionId: z.string().max(64) }).strict()
 const positionRequest = z
@@ -33,22 +34,16 @@ const CELL = {
   non_participation: 'N',
 } as const
 
+/** The version, with the party delegates who may state positions besides the heads. */
 async function readableVersion(db: Queryable, documentId: string, versionId: string, user: CurrentUser) {
-  const loaded = await loadDocument(db, documentId)
-  if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
-  const summary = await findVersionSummary(db, loaded.document.id, versionId)
+  const v = await readableVersionOf(db, documentId, versionId, user)
   const delegates = await db
     .selectFrom('position_delegates')
     .select('user_id')
-    .where('organization_id', '=', loaded.dossier.organization_id)
+    .where('organization_id', '=', v.dossier.organization_id)
     .execute()
-  const documentSubject = {
-    ...loaded.subject,
-    dossier: { ...loaded.subject.dossier, positionDelegates: new Set(delegates.map((d) => d.user_id)) },
-  }
-  const subject = versionSubject(summary, documentSubject)
-  if (!can(user, 'read', subject)) throw notFound('version_not_found')
-  return { ...loaded, summary, versionSubject: subject }
+  const dossier = { ...v.subject.dossier, positionDelegates: new Set(delegates.map((d) => d.user_id)) }
+  return { ...v, versionSubject: versionSubject(v.summary, { ...v.subject, dossier }) }
 }
 
 const positions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {

@@ -21,6 +21,7 @@ import {
   versionSubject,
 } from '../../../repositories/documents.js'
 import type { RouteDeps } from '../../deps.js'
+import { readableDocument, readableVersion } from '../documents/load.js'
 import { readableRound } from '../rounds/load.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
@@ -52,8 +53,7 @@ export async function redlineFor(
   /** Include unchanged provisions (the whole 'to' text, as the DOCX needs). */
   includeUnchanged = false,
 ): Promise<RedlineDTO> {
-  const loaded = await loadDocument(db, documentId)
-  if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
+  const loaded = await readableDocument(db, documentId, user)
   const [from, to] = await Promise.all([
     findVersionSummary(db, loaded.document.id, fromId),
     findVersionSummary(db, loaded.document.id, toId),
@@ -136,11 +136,8 @@ const revisions: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
     async (req) => {
       const user = currentUser(req)
-      const loaded = await loadDocument(db, req.params.id)
-      if (!can(user, 'read', loaded.subject)) throw notFound('document_not_found')
-      const v = await findVersionSummary(db, loaded.document.id, req.params.versionId)
-      if (!can(user, 'read', versionSubject(v, loaded.subject))) throw notFound('version_not_found')
-      return { data: await sourcesOf(db, v.id), policies: {} }
+      const { summary } = await readableVersion(db, req.params.id, req.params.versionId, user)
+      return { data: await sourcesOf(db, summary.id), policies: {} }
     },
   )
 
