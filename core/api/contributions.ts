@@ -165,6 +165,15 @@ export interface NotificationDTO {
     | 'silence_started'
     | 'silence_broken'
     | 'silence_completed'
+    | 'meeting_invited'
+    | 'meeting_updated'
+    | 'meeting_cancelled'
+    | 'minutes_approved'
+    | 'stage_moved'
+    | 'approval_due'
+    | 'approval_overdue'
+    | 'approval_recorded'
+    | 'adopted'
   /**
    * Parameters of the message `notification.<kind>`, rendered in the user's language:
    * `document` is the document's title per language; dates are ISO 8601 with `timezone`.
@@ -175,6 +184,22 @@ export interface NotificationDTO {
     timezone?: string
     deadline?: string
     party?: string
+    /** Meeting title per language; `startsAt` ISO 8601 with `timezone`. */
+    meeting?: LocalizedText
+    startsAt?: string
+    /** Dossier reference and title. */
+    reference?: string
+    dossier?: LocalizedText
+    /** Stage codes; their names come from the dossier's procedure template. */
+    from?: string
+    to?: string
+    stageName?: LocalizedText
+    /** ISO date. */
+    dueDate?: string
+    status?: string
+    /** Body (council) name per language and the decision ('recommended' | 'adopted'). */
+    body?: LocalizedText
+    decision?: string
   }
   link: string
   readAt: string | null

@@ -9,7 +9,11 @@ import { consensusUiMessages } from './catalog/consensus-ui.js'
 import { domainMessages } from './catalog/domain.js'
 import { errorMessages } from './catalog/errors.js'
 import { exportMessages } from './catalog/exports.js'
+import { mailMessages } from './catalog/mail.js'
+import { meetingMessages } from './catalog/meetings.js'
+import { minutesMessages } from './catalog/minutes.js'
 import { negotiationMessages } from './catalog/negotiation.js'
+import { procedureMessages } from './catalog/procedure.js'
 import { uiMessages } from './catalog/ui.js'
 import type { Lang } from './languages.js'
 
@@ -23,6 +27,10 @@ const catalogs: Catalog[] = [
   negotiationMessages,
   certificateMessages,
   consensusUiMessages,
+  meetingMessages,
+  minutesMessages,
+  procedureMessages,
+  mailMessages,
 ]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }

@@ -246,6 +246,7 @@ async function approvalsOpener(ctx: CommandContext, dossier: DossierRow): Promis
         updated_by: null,
         updated_at: at,
         version: 1,
+        ad_referendum: null,
       })
       .onConflict((oc) => oc.columns(['dossier_id', 'party_id']).doNothing())
       .execute()

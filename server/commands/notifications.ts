@@ -13,6 +13,8 @@ export interface Notice {
   link: string
   /** Per-recipient key; the recipient's id is appended. */
   dedupeKey?: string
+  /** Attached to the e-mail carrying the notice (e.g. an .ics invitation). */
+  attachment?: { filename: string; contentType: string; content: string }
 }
 
 /** Users of the given parties (delegates), and optionally the secretariat of an organization. */

@@ -44,6 +44,7 @@ export async function userCreator(props: UserCreatorProps): Promise<UserRow> {
     secretariat_org_id: props.secretariatOrgId,
     roles: JSON.stringify(props.roles),
     disabled: 0,
+    calendar_token: null,
     version: 1,
     created_at: now,
     updated_at: now,

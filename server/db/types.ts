@@ -55,6 +55,8 @@ export interface UserTable {
   secretariat_org_id: string | null
   roles: string
   disabled: number
+  /** The secret in the user's personal calendar feed URL. */
+  calendar_token: string | null
   version: number
   created_at: string
   updated_at: string
@@ -270,6 +272,8 @@ export interface JobTable {
   last_error: string | null
   created_at: string
   done_at: string | null
+  /** Unique when set: a job scheduled under a key exists once. */
+  key: string | null
 }
 
 export interface BracketEventTable {
@@ -295,6 +299,8 @@ export interface DomesticApprovalTable {
   updated_by: string | null
   updated_at: string
   version: number
+  /** What the approval did to the party's ad referendum agreement. */
+  ad_referendum: 'confirmed' | 'withdrawn' | null
 }
 
 export interface PositionDelegateTable {
@@ -303,6 +309,172 @@ export interface PositionDelegateTable {
   user_id: string
   designated_by: string | null
   created_at: string
+}
+
+export interface ProcedureTemplateTable {
+  id: string
+  organization_id: string
+  code: string
+  /** LocalizedText as JSON. */
+  name: string
+  /** ProcedureDefinition as JSON (core/domain/procedure.ts). */
+  definition: string
+  updated_by: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface StageMoveTable {
+  id: string
+  dossier_id: string
+  from_stage: string | null
+  to_stage: string
+  moved_by: string | null
+  at: string
+  note: string | null
+}
+
+export interface MeetingTable {
+  id: string
+  organization_id: string
+  body_id: string
+  /** LocalizedText as JSON. */
+  title: string
+  starts_at: string
+  ends_at: string
+  /** IANA zone the meeting is held in, e.g. Europe/Minsk. */
+  timezone: string
+  /** LocalizedText as JSON, e.g. "CIS Executive Committee, Minsk". */
+  place: string
+  format: 'in_person' | 'videoconference' | 'hybrid'
+  conference_url: string | null
+  status: 'scheduled' | 'held' | 'cancelled'
+  /** iCalendar UID; SEQUENCE grows with each update sent. */
+  uid: string
+  sequence: number
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface MeetingParticipantTable {
+  id: string
+  meeting_id: string
+  user_id: string | null
+  /** Null for the secretariat's staff. */
+  party_id: string | null
+  name: string
+  email: string | null
+  function: 'plenipotentiary' | 'expert' | 'observer_delegate' | 'secretariat'
+  invitation: 'invited' | 'accepted' | 'declined' | 'tentative'
+  responded_at: string | null
+  attendance: 'present' | 'remote' | 'absent' | null
+  version: number
+}
+
+export interface AgendaItemTable {
+  id: string
+  meeting_id: string
+  position: number
+  /** LocalizedText as JSON. */
+  title: string
+  dossier_id: string | null
+  document_id: string | null
+  version_id: string | null
+  outcome: 'agreed' | 'agreed_ad_referendum' | 'agreed_with_reservations' | 'returned' | 'postponed' | null
+  outcome_note: string | null
+  outcome_by: string | null
+  outcome_at: string | null
+  version: number
+}
+
+export interface MinutesTable {
+  id: string
+  meeting_id: string
+  status: 'draft' | 'approved'
+  /** The minutes per language, as JSON. */
+  content: string
+  content_hash: string
+  drafted_at: string
+  updated_by: string | null
+  updated_at: string
+  approved_by: string | null
+  approved_at: string | null
+  version: number
+}
+
+export interface AttachmentTable {
+  id: string
+  organization_id: string
+  dossier_id: string | null
+  /** What it supports, e.g. 'domestic_approval'. */
+  owner_type: string
+  owner_id: string
+  party_id: string | null
+  /** Shown and offered on download only; never used as a path. */
+  filename: string
+  /** Detected from the content, not taken from the client. */
+  media_type: string
+  size: number
+  sha256: string
+  content: Buffer
+  uploaded_by: string | null
+  created_at: string
+}
+
+export interface AdoptionTable {
+  id: string
+  dossier_id: string
+  body_id: string
+  meeting_id: string | null
+  decision: 'recommended' | 'adopted'
+  decided_on: string
+  signed_on: string | null
+  /** Party codes, as JSON. */
+  signatories: string
+  /** [{documentId, versionId, contentHash}] as JSON. */
+  texts: string
+  content_hash: string
+  recorded_by: string | null
+  created_at: string
+  version: number
+}
+
+export interface SpecialOpinionTable {
+  id: string
+  adoption_id: string
+  party_id: string
+  /** LocalizedText as JSON. */
+  text: string
+  created_by: string | null
+  created_at: string
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string
+  kind: string
+  mode: 'immediate' | 'digest' | 'off'
+}
+
+export interface MailOutboxTable {
+  id: string
+  user_id: string | null
+  to_address: string
+  language: string
+  kind: string
+  subject: string
+  text: string
+  html: string | null
+  /** An attachment (e.g. an .ics invitation) as JSON {filename, contentType, content}. */
+  attachment: string | null
+  status: 'pending' | 'sent' | 'failed'
+  message_id: string | null
+  error: string | null
+  dedupe_key: string | null
+  created_at: string
+  sent_at: string | null
 }
 
 export interface Database {
@@ -330,6 +502,17 @@ export interface Database {
   bracket_events: BracketEventTable
   domestic_approvals: DomesticApprovalTable
   position_delegates: PositionDelegateTable
+  procedure_templates: ProcedureTemplateTable
+  stage_moves: StageMoveTable
+  meetings: MeetingTable
+  meeting_participants: MeetingParticipantTable
+  agenda_items: AgendaItemTable
+  minutes: MinutesTable
+  attachments: AttachmentTable
+  adoptions: AdoptionTable
+  special_opinions: SpecialOpinionTable
+  notification_preferences: NotificationPreferenceTable
+  mail_outbox: MailOutboxTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -351,3 +534,11 @@ export type NotificationRow = Selectable<NotificationTable>
 export type PositionEventRow = Selectable<PositionEventTable>
 export type SilenceProcedureRow = Selectable<SilenceProcedureTable>
 export type JobRow = Selectable<JobTable>
+export type ProcedureTemplateRow = Selectable<ProcedureTemplateTable>
+export type MeetingRow = Selectable<MeetingTable>
+export type MeetingParticipantRow = Selectable<MeetingParticipantTable>
+export type AgendaItemRow = Selectable<AgendaItemTable>
+export type MinutesRow = Selectable<MinutesTable>
+export type AttachmentRow = Selectable<AttachmentTable>
+export type AdoptionRow = Selectable<AdoptionTable>
+export type MailOutboxRow = Selectable<MailOutboxTable>

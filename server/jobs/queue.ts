@@ -26,8 +26,34 @@ export async function enqueue(
   kind: string,
   runAt: string,
   payload: Record<string, unknown>,
+  /** When set, unique: scheduling under a key already taken by a pending job replaces that job. */
+  key?: string,
 ): Promise<string> {
   const id = newId()
+  if (key) {
+    // One job per key: a pending one is rescheduled; a finished one gives its key up.
+    await ctx.trx
+      .updateTable('jobs')
+      .set({ key: null })
+      .where('key', '=', key)
+      .where('status', 'in', ['done', 'failed', 'cancelled'])
+      .execute()
+    const pending = await ctx.trx.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirst()
+    if (pending) {
+      await ctx.trx
+        .updateTable('jobs')
+        .set({
+          run_at: new Date(runAt).toISOString(),
+          payload: JSON.stringify(payload),
+          status: 'pending',
+          attempts: 0,
+        })
+        .where('id', '=', pending.id)
+        .where('status', '=', 'pending')
+        .execute()
+      return pending.id
+    }
+  }
   await ctx.trx
     .insertInto('jobs')
     .values({
@@ -42,6 +68,7 @@ export async function enqueue(
       last_error: null,
       created_at: nowIso(),
       done_at: null,
+      key: key ?? null,
     })
     .execute()
   return id

@@ -1,16 +1,23 @@
 /** Routes of the workspace. Everything but sign-in requires a session. */
 import { Route, Routes } from 'react-router'
 import { RequireAuth } from './components/RequireAuth.js'
+import { ApprovalTrackerPage } from './pages/ApprovalTrackerPage.js'
 import { AwaitingPage } from './pages/AwaitingPage.js'
+import { CalendarPage } from './pages/CalendarPage.js'
 import { ComparePage } from './pages/ComparePage.js'
 import { ConsensusPage } from './pages/ConsensusPage.js'
 import { ContributionsPage } from './pages/ContributionsPage.js'
 import { DocumentPage } from './pages/DocumentPage.js'
 import { DossierListPage } from './pages/DossierListPage.js'
 import { DossierPage } from './pages/DossierPage.js'
+import { JobsPage } from './pages/JobsPage.js'
 import { LoginPage } from './pages/LoginPage.js'
+import { MeetingPage } from './pages/MeetingPage.js'
+import { MinutesPage } from './pages/MinutesPage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
+import { NotificationSettingsPage } from './pages/NotificationSettingsPage.js'
 import { NotificationsPage } from './pages/NotificationsPage.js'
+import { ProcedureSettingsPage } from './pages/ProcedureSettingsPage.js'
 import { TablePage } from './pages/TablePage.js'
 import { VerifyPage } from './pages/VerifyPage.js'
 
@@ -30,6 +37,13 @@ export function App() {
         <Route path="/positions" element={<AwaitingPage />} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/meetings/:id" element={<MeetingPage />} />
+        <Route path="/meetings/:id/minutes" element={<MinutesPage />} />
+        <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/dossiers/:id/approvals" element={<ApprovalTrackerPage />} />
+        <Route path="/settings/procedures" element={<ProcedureSettingsPage />} />
+        <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+        <Route path="/admin/jobs" element={<JobsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,6 @@
+/** Being built. */
+import { NotFoundPage } from './NotFoundPage.js'
+
+export function NotificationSettingsPage() {
+  return <NotFoundPage />
+}
