@@ -126,8 +126,27 @@ export async function wipe(handle: DbHandle): Promise<void> {
   })
 }
 
-/** Loads the seed story; returns the demo accounts. */
-export async function loadDemo(handle: DbHandle, password: string): Promise<DemoAccount[]> {
+/**
+ * The chapters of the seed story, in order. `negotiation`: the draft circulated, the comment
+ * round, Rev.1 agreed and frozen at the expert group (the state the negotiating journeys start
+ * from). `all`: the meeting of 21 August 2020, its minutes, domestic approval in every member
+ * state, the Council of Foreign Ministers and the Council of Heads of State.
+ */
+export const DEMO_CHAPTERS = ['negotiation', 'all'] as const
+export type DemoChapter = (typeof DEMO_CHAPTERS)[number]
+
+/** The chapter to stop after: CONCORD_DEMO_UNTIL, or the whole story. */
+export function demoChapterFromEnv(env: NodeJS.ProcessEnv = process.env): DemoChapter {
+  const wanted = env.CONCORD_DEMO_UNTIL
+  return DEMO_CHAPTERS.find((c) => c === wanted) ?? 'all'
+}
+
+/** Loads the seed story up to the chapter `until`; returns the demo accounts. */
+export async function loadDemo(
+  handle: DbHandle,
+  password: string,
+  until: DemoChapter = demoChapterFromEnv(),
+): Promise<DemoAccount[]> {
   const accounts = demoAccounts()
   await inTransaction(handle, null, 'demo', async (ctx) => {
     const org = await organizationCreator({ ctx, ...DEMO_ORGANIZATION })

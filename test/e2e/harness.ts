@@ -85,9 +85,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 
 /**
  * Starts `concord start` (migrate + demo + serve) on a free port with a fresh data folder.
+ * The demo stops after the chapter `demoUntil` (default 'negotiation'; 'all' for the whole story).
  * With CONCORD_E2E_URL set, uses that already running server instead (e.g. `npm start`).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { demoUntil?: string } = {}): Promise<RunningServer> {
   const external = process.env.CONCORD_E2E_URL
   if (external)
     return { url: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} }
@@ -97,7 +98,14 @@ export async function startServer(): Promise<RunningServer> {
   let log = ''
   const child = spawn(process.execPath, ['bin/concord.js', 'start', '--port', String(port)], {
     cwd: repoRoot,
-    env: { ...process.env, CONCORD_DATA_DIR: dataDir, CONCORD_DEMO_PASSWORD: DEMO_PASSWORD },
+    env: {
+      ...process.env,
+      CONCORD_DATA_DIR: dataDir,
+      CONCORD_DEMO_PASSWORD: DEMO_PASSWORD,
+      // Journeys that negotiate need the story before the meeting's conclusions (the texts still
+      // open); the seed-story journey asks for the whole story.
+      CONCORD_DEMO_UNTIL: options.demoUntil ?? 'negotiation',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let url = `http://127.0.0.1:${port}`

@@ -78,11 +78,11 @@ export async function accountExists(baseUrl: string, email: string): Promise<boo
  * A server for a journey in which many people sign in from this one address within a minute
  * (more than the default limit of ten sign-ins).
  */
-export async function startServerForManyUsers(): Promise<RunningServer> {
+export async function startServerForManyUsers(options: { demoUntil?: string } = {}): Promise<RunningServer> {
   const limit = process.env.LOGIN_RATE_LIMIT
   process.env.LOGIN_RATE_LIMIT = '50'
   try {
-    return await startServer()
+    return await startServer(options)
   } finally {
     if (limit === undefined) delete process.env.LOGIN_RATE_LIMIT
     else process.env.LOGIN_RATE_LIMIT = limit
