@@ -21,8 +21,11 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Redis URL, for several app nodes (live documents fan-out; a later issue). */
   REDIS_URL: z.string().url().optional(),
-  /** Public base URL, used in links and to decide whether cookies are `Secure`. */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /**
+   * Public base URL, used in links (e-mails, certificates) and to decide whether cookies are
+   * `Secure`. Default: http://localhost:<PORT>.
+   */
+  PUBLIC_URL: z.string().url().optional(),
   /** Session lifetime in hours since last use. */
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   /** Largest request body accepted, in bytes. */
@@ -39,9 +42,29 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   TRUST_PROXY: boolish.default(false),
+  /**
+   * SMTP server that delivers the mails, e.g. smtp://user:pass@mail.example.org:587 or
+   * smtps://…:465. Unset (the default): mails are written as .eml files to MAIL_OUTBOX_DIR.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: 'expected smtp:// or smtps://' })
+    .optional(),
+  /** The From of every mail. */
+  MAIL_FROM: z.string().min(3).max(320).default('Concord <no-reply@concord.local>'),
+  /** Folder for the .eml files when SMTP_URL is unset. Default: <CONCORD_DATA_DIR>/outbox. */
+  MAIL_OUTBOX_DIR: z.string().optional(),
 })
 
-export type Config = z.infer<typeof configSchema> & { sqlitePath: string; secureCookies: boolean }
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'MAIL_OUTBOX_DIR'> & {
+  /** Always set: the default is derived from PORT. */
+  PUBLIC_URL: string
+  /** Always set: the default is derived from CONCORD_DATA_DIR. */
+  MAIL_OUTBOX_DIR: string
+  sqlitePath: string
+  secureCookies: boolean
+}
 
 /** Documentation of each variable, for `--help` and README (kept next to the schema). */
 export const CONFIG_DOCS: Record<keyof z.infer<typeof configSchema>, string> = {
@@ -50,13 +73,17 @@ export const CONFIG_DOCS: Record<keyof z.infer<typeof configSchema>, string> = {
   CONCORD_DATA_DIR: 'folder for the SQLite database and files (default ./data)',
   DATABASE_URL: 'PostgreSQL URL; when set, PostgreSQL is used instead of SQLite',
   REDIS_URL: 'Redis URL, for several app nodes',
-  PUBLIC_URL: 'public base URL; https makes cookies Secure (default http://localhost:3000)',
+  PUBLIC_URL:
+    'public base URL for links in mails; https makes cookies Secure (default http://localhost:<PORT>)',
   SESSION_TTL_HOURS: 'session lifetime since last use, hours (default 12)',
   BODY_LIMIT: 'largest request body, bytes (default 5 MiB)',
   LOGIN_RATE_LIMIT: 'sign-in attempts per address per minute (default 10)',
   CONCORD_DEMO_PASSWORD: 'password of the demo accounts (default demo)',
   LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
   TRUST_PROXY: 'trust X-Forwarded-* headers (default false)',
+  SMTP_URL: 'smtp:// or smtps:// server for mails; unset: .eml files in MAIL_OUTBOX_DIR',
+  MAIL_FROM: 'sender of the mails (default "Concord <no-reply@concord.local>")',
+  MAIL_OUTBOX_DIR: 'folder of the .eml files when SMTP_URL is unset (default <CONCORD_DATA_DIR>/outbox)',
 }
 
 export class ConfigError extends Error {}
@@ -74,9 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '')
   return {
     ...c,
+    PUBLIC_URL: publicUrl,
+    MAIL_OUTBOX_DIR: path.resolve(c.MAIL_OUTBOX_DIR ?? path.join(c.CONCORD_DATA_DIR, 'outbox')),
     sqlitePath: path.resolve(c.CONCORD_DATA_DIR, 'concord.sqlite'),
-    secureCookies: c.PUBLIC_URL.startsWith('https://'),
+    secureCookies: publicUrl.startsWith('https://'),
   }
 }

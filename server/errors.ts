@@ -4,6 +4,8 @@
  * the global handler renders `{ error: { code, message, details } }` in the user's language
  * and hides the cause of any 5xx.
  */
+import { type FailureNames, failureMessage, type GuardFailure } from '@core/domain/procedure.js'
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -88,22 +90,15 @@ export const contributionConflict = (
 export const textTooLong = (field: string, limit: number) =>
   new AppError(413, 'text_too_long', { limit }, { field, limit })
 
-/** A move of the procedure whose guards fail; each failure becomes a sentence of the message. */
-export const stageGuardFailed = (
-  failures: { guard: string; parties?: string[]; documents?: string[] }[],
-  documentTitles: Map<string, string>,
-) =>
+/**
+ * A move of the procedure whose guards fail; each failure becomes a sentence of the message,
+ * naming the parties, documents or bodies that hold it up (`names`, in the actor's language).
+ */
+export const stageGuardFailed = (failures: GuardFailure[], names: FailureNames) =>
   new AppError(
     409,
     'stage_guard_failed',
     {},
     { failures },
-    failures.map((f) => ({
-      key: `guard.${f.guard}`,
-      params: {
-        count: (f.parties ?? f.documents ?? []).length,
-        parties: (f.parties ?? []).join(', '),
-        documents: (f.documents ?? []).map((id) => `«${documentTitles.get(id) ?? id}»`).join(', '),
-      },
-    })),
+    failures.map((f) => failureMessage(f, names)),
   )

@@ -11,6 +11,7 @@ import type { Stage } from '../domain/procedure.js'
 import type { BodyKind, DocumentKind, MembershipStatus, Role, VersionStatus } from '../domain/roles.js'
 import type { Lang, LocalizedText, UiLang } from '../i18n/languages.js'
 import type { FlatProvision } from '../text/model.js'
+import type { ProcedureStageDTO } from './procedures.js'
 
 export type Policies = Record<string, boolean>
 
@@ -98,8 +99,8 @@ export interface DossierSummaryDTO {
 
 export interface DossierDTO extends DossierSummaryDTO {
   organization: { id: string; slug: string; name: LocalizedText; shortName: LocalizedText }
-  /** Stages of the dossier's procedure, in order. */
-  stages: Stage[]
+  /** Stages of the dossier's procedure template, in order, with their names per language. */
+  stages: ProcedureStageDTO[]
   documents: DocumentSummaryDTO[]
 }
 

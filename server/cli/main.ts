@@ -14,8 +14,9 @@ import { type DbHandle, migrate, openDb } from '../db/index.js'
 import { type DemoAccount, isEmpty, loadDemo, wipe } from '../demo/loader.js'
 import { AppError } from '../errors.js'
 import { JOB_HANDLERS } from '../jobs/handlers.js'
+import { startMailSweep } from '../jobs/mail-deliver.js'
 import { startJobWorker } from '../jobs/queue.js'
-import { startRoundClosingSweep } from '../jobs/round-closing.js'
+import { configureMail } from '../mail/settings.js'
 import { registerVerifyCommand } from './verify.js'
 
 function configWith(overrides: { port?: string; host?: string; logLevel?: string }): Config {
@@ -27,6 +28,8 @@ function configWith(overrides: { port?: string; host?: string; logLevel?: string
 }
 
 function open(config: Config): DbHandle {
+  // Mails written from here on (the demo's too) link to PUBLIC_URL and go where configured.
+  configureMail(config)
   return openDb({ databaseUrl: config.DATABASE_URL, sqlitePath: config.sqlitePath })
 }
 
@@ -53,7 +56,7 @@ async function serve(config: Config, handle: DbHandle, onListening?: (url: strin
   }
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  const stopSweep = startRoundClosingSweep(handle, app.log)
+  const stopSweep = startMailSweep(handle, app.log)
   const stopJobs = startJobWorker(handle, JOB_HANDLERS, app.log)
   app.addHook('onClose', async () => {
     stopSweep()

@@ -1,11 +1,19 @@
 /**
- * In-app notifications: written in the same transaction as the change they announce.
- * A `dedupeKey` makes a notice idempotent (the "round closing" sweep may run on several
- * nodes at once: the unique key lets exactly one insert win).
+ * Notifications: written in the same transaction as the change they announce, in the
+ * in-app inbox and — according to each recipient's preference for the kind — as a mail in
+ * the outbox (immediate), kept for the daily digest (digest) or not mailed (off). A
+ * `dedupeKey` makes a notice idempotent (a reminder job run on two nodes at once, or run
+ * again after a crash: the unique key lets exactly one insert win, and only the winner's
+ * mail is written).
  */
 import type { NotificationDTO } from '@core/api/contributions.js'
+import type { MailMode } from '@core/api/notifications.js'
 import type { CommandContext, Queryable } from '../context.js'
 import { newId } from '../ids.js'
+import { digestScheduler, type NewMail, outboxWriter } from '../mail/outbox.js'
+import { mailable, mailModesOf } from '../mail/preferences.js'
+import { renderNoticeMail } from '../mail/render.js'
+import { mailSettings } from '../mail/settings.js'
 
 export interface Notice {
   kind: NotificationDTO['kind']
@@ -45,11 +53,42 @@ export async function recipientsOf(
   return [...ids]
 }
 
-/** Sends one notice to each user; returns how many were written (duplicates are skipped). */
+interface Recipient {
+  id: string
+  email: string
+  display_name: string
+  locale: 'ru' | 'en'
+  disabled: number
+}
+
+async function recipientRows(db: Queryable, userIds: string[]): Promise<Map<string, Recipient>> {
+  const out = new Map<string, Recipient>()
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name', 'locale', 'disabled'])
+      .where('id', 'in', userIds.slice(i, i + 500))
+      .execute()
+    for (const r of rows) out.set(r.id, r)
+  }
+  return out
+}
+
+/**
+ * Sends one notice to each user (in-app, and by mail as each prefers); returns how many
+ * notices were written (duplicates are skipped, and get no mail).
+ */
 export async function notifier(ctx: CommandContext, userIds: string[], notice: Notice): Promise<number> {
-  if (userIds.length === 0) return 0
+  const unique = [...new Set(userIds)]
+  if (unique.length === 0) return 0
   const now = ctx.clock()
-  const rows = userIds.map((userId) => ({
+  const users = await recipientRows(ctx.trx, unique)
+  const modes = await mailModesOf(ctx.trx, unique, notice.kind)
+  const modeOf = (userId: string): MailMode | null => {
+    const u = users.get(userId)
+    return u && !u.disabled && mailable(u.email) ? (modes.get(userId) ?? 'immediate') : null
+  }
+  const rows = unique.map((userId) => ({
     id: newId(),
     user_id: userId,
     kind: notice.kind,
@@ -58,15 +97,42 @@ export async function notifier(ctx: CommandContext, userIds: string[], notice: N
     dedupe_key: notice.dedupeKey ? `${notice.dedupeKey}:${userId}` : null,
     read_at: null,
     created_at: now,
+    mail_mode: modeOf(userId),
+    digested_at: null,
   }))
-  let written = 0
+  const written: { id: string; user_id: string; mail_mode: MailMode | null }[] = []
   for (let i = 0; i < rows.length; i += 100) {
-    const result = await ctx.trx
+    const inserted = await ctx.trx
       .insertInto('notifications')
       .values(rows.slice(i, i + 100))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .executeTakeFirst()
-    written += Number(result.numInsertedOrUpdatedRows ?? 0)
+      .returning(['id', 'user_id', 'mail_mode'])
+      .execute()
+    written.push(...inserted)
   }
-  return written
+
+  const settings = mailSettings()
+  const mails: NewMail[] = []
+  for (const n of written) {
+    const user = users.get(n.user_id)
+    if (!user) continue
+    if (n.mail_mode === 'digest') await digestScheduler(ctx, user.id)
+    if (n.mail_mode !== 'immediate') continue
+    const rendered = renderNoticeMail(
+      { kind: notice.kind, params: notice.params, link: notice.link, attachment: notice.attachment },
+      { displayName: user.display_name, locale: user.locale },
+      settings,
+    )
+    mails.push({
+      userId: user.id,
+      to: user.email,
+      language: user.locale,
+      kind: notice.kind,
+      ...rendered,
+      attachment: notice.attachment ?? null,
+      dedupeKey: `notice:${n.id}`,
+    })
+  }
+  await outboxWriter(ctx, mails)
+  return written.length
 }

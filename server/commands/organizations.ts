@@ -7,6 +7,7 @@ import type { CommandContext } from '../context.js'
 import type { BodyRow, OrganizationRow, PartyRow } from '../db/types.js'
 import { validationFailed } from '../errors.js'
 import { newId } from '../ids.js'
+import { procedureTemplatesInstaller } from './procedures.js'
 
 export interface OrganizationCreatorProps {
   ctx: CommandContext
@@ -38,6 +39,8 @@ export async function organizationCreator(p: OrganizationCreatorProps): Promise<
     organizationId: row.id,
     change: { slug: p.slug, name: p.name },
   })
+  // Every organization starts with its own copy of the shipped procedure templates.
+  await procedureTemplatesInstaller(p.ctx, row.id)
   return row
 }
 

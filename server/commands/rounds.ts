@@ -5,6 +5,7 @@ import type { CommandContext } from '../context.js'
 import type { CommentRoundRow, DocumentRow, DossierRow } from '../db/types.js'
 import { AppError, assertVersion, notFound, versionSuperseded } from '../errors.js'
 import { isId, newId } from '../ids.js'
+import { roundClosingScheduler } from '../jobs/round-closing.js'
 import type { ParticipantRow } from '../repositories/dossiers.js'
 import { latestPublished, roundState } from '../repositories/rounds.js'
 import { notifier, recipientsOf } from './notifications.js'
@@ -107,6 +108,7 @@ export async function roundOpener({
     link: `/documents/${document.id}?round=${row.id}`,
     dedupeKey: `round_opened:${row.id}`,
   })
+  await roundClosingScheduler(ctx, row)
   return row
 }
 
@@ -149,6 +151,8 @@ export async function roundUpdater({
       to: { opensAt, closesAt, timezone: set.timezone },
     },
   })
+  // The "closes within a day" reminder follows the new dates (rescheduled by its key).
+  if (opensAt !== round.opens_at || closesAt !== round.closes_at) await roundClosingScheduler(ctx, next)
   return next
 }
 

@@ -229,6 +229,10 @@ export interface NotificationTable {
   dedupe_key: string | null
   read_at: string | null
   created_at: string
+  /** How the notice reaches the mailbox, from the preference when written; null: no e-mail address. */
+  mail_mode: 'immediate' | 'digest' | 'off' | null
+  /** When a digest-mode notice went out in a daily digest. */
+  digested_at: string | null
 }
 
 export interface PositionEventTable {
@@ -475,6 +479,10 @@ export interface MailOutboxTable {
   dedupe_key: string | null
   created_at: string
   sent_at: string | null
+  /** Delivery attempts so far; failed after the last one. */
+  attempts: number
+  /** When a refused mail is tried again (null: as soon as possible). */
+  next_attempt_at: string | null
 }
 
 export interface Database {

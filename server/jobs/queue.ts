@@ -17,6 +17,8 @@ import { newId, nowIso } from '../ids.js'
 
 /** How long a claimed job stays ours before another node may take it over. */
 const LOCK_MS = 5 * 60_000
+/** A job that failed this many times is marked failed (an administrator may retry it). */
+export const MAX_ATTEMPTS = 5
 
 export type JobHandler = (ctx: CommandContext, payload: Record<string, unknown>, job: JobRow) => Promise<void>
 
@@ -29,37 +31,24 @@ export async function enqueue(
   /** When set, unique: scheduling under a key already taken by a pending job replaces that job. */
   key?: string,
 ): Promise<string> {
-  const id = newId()
+  const runAtIso = new Date(runAt).toISOString()
   if (key) {
-    // One job per key: a pending one is rescheduled; a finished one gives its key up.
+    // A finished job gives its key up.
     await ctx.trx
       .updateTable('jobs')
       .set({ key: null })
       .where('key', '=', key)
       .where('status', 'in', ['done', 'failed', 'cancelled'])
       .execute()
-    const pending = await ctx.trx.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirst()
-    if (pending) {
-      await ctx.trx
-        .updateTable('jobs')
-        .set({
-          run_at: new Date(runAt).toISOString(),
-          payload: JSON.stringify(payload),
-          status: 'pending',
-          attempts: 0,
-        })
-        .where('id', '=', pending.id)
-        .where('status', '=', 'pending')
-        .execute()
-      return pending.id
-    }
   }
-  await ctx.trx
+  // One statement, so that two transactions scheduling the same key at once do not collide
+  // on the unique index: the second waits for the first and then reschedules its job.
+  const inserted = await ctx.trx
     .insertInto('jobs')
     .values({
-      id,
+      id: newId(),
       kind,
-      run_at: new Date(runAt).toISOString(),
+      run_at: runAtIso,
       payload: JSON.stringify(payload),
       status: 'pending',
       attempts: 0,
@@ -70,8 +59,24 @@ export async function enqueue(
       done_at: null,
       key: key ?? null,
     })
-    .execute()
-  return id
+    .$if(!!key, (q) =>
+      q.onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ run_at: runAtIso, payload: JSON.stringify(payload), attempts: 0 })
+          .where('jobs.status', '=', 'pending'),
+      ),
+    )
+    .returning('id')
+    .executeTakeFirst()
+  if (inserted) return inserted.id
+  // The key belongs to a job running right now: it stays as it is.
+  const running = await ctx.trx
+    .selectFrom('jobs')
+    .select('id')
+    .where('key', '=', key!)
+    .executeTakeFirstOrThrow()
+  return running.id
 }
 
 /** Cancels a pending job in the caller's transaction. */
@@ -84,11 +89,16 @@ export async function cancelJob(ctx: CommandContext, id: string): Promise<void> 
     .execute()
 }
 
-/** Claims up to `limit` due jobs (pending, or running with an expired lock). */
+/**
+ * Claims up to `limit` due jobs (pending, or running with an expired lock). With `kinds`,
+ * only jobs of those kinds: a worker claims only what it can run (during a rolling upgrade
+ * an older node leaves a newer kind to the nodes that know it).
+ */
 export async function claimDue(
   handle: DbHandle,
   now = Date.now(),
   limit = 10,
+  kinds?: string[],
 ): Promise<{ jobs: JobRow[]; token: string }> {
   const token = randomBytes(12).toString('hex')
   const nowIsoStr = new Date(now).toISOString()
@@ -102,6 +112,7 @@ export async function claimDue(
           eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIsoStr)]),
         ]),
       )
+      .$if(!!kinds, (q) => q.where('kind', 'in', kinds!.length ? kinds! : ['']))
       .orderBy('run_at')
       .limit(limit)
     if (handle.dialect === 'postgres') q = q.modifyEnd(sql`for update skip locked`)
@@ -153,10 +164,12 @@ export async function runClaimed(
       await handle.db
         .updateTable('jobs')
         .set({
-          status: job.attempts + 1 >= 5 ? 'failed' : 'pending',
+          status: job.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending',
           last_error: String(err).slice(0, 2000),
           locked_by: null,
           locked_until: null,
+          // Tried again after 1, 2, 4, 8 minutes rather than at once.
+          run_at: new Date(Date.now() + 60_000 * 2 ** job.attempts).toISOString(),
         })
         .where('id', '=', job.id)
         .where('locked_by', '=', claimed.token)
@@ -172,7 +185,7 @@ export async function runDueJobs(
   handlers: Record<string, JobHandler>,
   now = Date.now(),
 ): Promise<number> {
-  return runClaimed(handle, await claimDue(handle, now), handlers)
+  return runClaimed(handle, await claimDue(handle, now, 10, Object.keys(handlers)), handlers)
 }
 
 /** Polls for due jobs every `intervalMs`; returns a function that stops it. */

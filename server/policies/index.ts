@@ -3,5 +3,8 @@ import './organizations.js'
 import './dossiers.js'
 import './documents.js'
 import './contributions.js'
+import './meetings.js'
+import './minutes.js'
+import './adoptions.js'
 
 export * from './policy.js'

@@ -54,7 +54,40 @@ export interface ContributionSubject {
   disposed: boolean
   round: RoundSubject
 }
+/** A meeting of a body (server/policies/meetings.ts). */
+export interface MeetingSubject {
+  type: 'meeting'
+  id: string
+  organizationId: string
+  status: 'scheduled' | 'held' | 'cancelled'
+  /** Parties with at least one participant in the meeting. */
+  partyIds: ReadonlySet<string>
+  /** Users invited in person. */
+  userIds: ReadonlySet<string>
+}
+/** The minutes of a meeting (server/policies/minutes.ts); read as the meeting is. */
+export interface MinutesSubject {
+  type: 'minutes'
+  /** The meeting's id (a meeting has at most one set of minutes). */
+  id: string
+  meeting: MeetingSubject
+  /** Minutes exist for the meeting. */
+  exists: boolean
+  /** Approved minutes are immutable. */
+  approved: boolean
+}
+/** A decision of a council on a dossier (server/policies/adoptions.ts); read as the dossier is. */
+export interface AdoptionSubject {
+  type: 'adoption'
+  id: string
+  dossier: DossierSubject
+  /** Participating members of the dossier (they sign; their heads add special opinions). */
+  memberIds: ReadonlySet<string>
+}
 export type Subject =
+  | MinutesSubject
+  | AdoptionSubject
+  | MeetingSubject
   | OrganizationSubject
   | DossierSubject
   | DocumentSubject

@@ -5,8 +5,11 @@
  */
 
 import type { Role } from '@core/domain/roles.js'
+import { newId } from '@server/ids.js'
 import { can } from '@server/policies/index.js'
 import { dossierSubject, participantsOf } from '@server/repositories/dossiers.js'
+import { meetingSubject } from '@server/repositories/meetings.js'
+import { insertMeeting } from '@server/routes/api/minutes/meeting-fixture.js'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
 import {
   buildDossier,
@@ -42,7 +45,13 @@ const sessions = new Map<Actor, Session>()
 interface Case {
   name: string
   /** Builds the request against current state. */
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: unknown }>
+  request: () => Promise<{
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+    url: string
+    body?: unknown
+    /** Extra headers (e.g. the content type of a raw upload). */
+    headers?: Record<string, string>
+  }>
   expect: Record<Actor, number>
 }
 
@@ -91,6 +100,205 @@ async function submitted(party: 'TJK' | 'ARM' = 'TJK'): Promise<string> {
   return res.json().data.id
 }
 let armHead: Session
+
+// --- Meetings and calendars (area A): a meeting of the expert group with TJK's and MDA's delegations.
+let matrixMeetingId: string | null = null
+async function newMatrixMeeting(): Promise<string> {
+  const body = await t.handle.db
+    .selectFrom('bodies')
+    .select('id')
+    .where('organization_id', '=', w.org.id)
+    .executeTakeFirstOrThrow()
+  const res = await sessions.get('secretariat_editor')!.send('POST', '/api/meetings', {
+    organizationId: w.org.id,
+    bodyId: body.id,
+    title: { ru: 'Заседание', en: 'Meeting' },
+    startsAt: '2020-08-21T10:00:00+03:00',
+    endsAt: '2020-08-21T13:00:00+03:00',
+    timezone: 'Europe/Minsk',
+    format: 'videoconference',
+    agenda: [{ documentId: w.document.id }],
+    delegations: ['TJK', 'MDA'],
+  })
+  return res.json().data.id
+}
+async function matrixMeeting(): Promise<string> {
+  matrixMeetingId ??= await newMatrixMeeting()
+  return matrixMeetingId
+}
+async function meetingRow(table: 'meetings' | 'agenda_items' | 'meeting_participants', id: string) {
+  return t.handle.db
+    .selectFrom(table)
+    .select(['id', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+async function firstAgendaItem() {
+  return t.handle.db
+    .selectFrom('agenda_items')
+    .select(['id', 'version'])
+    .where('meeting_id', '=', await matrixMeeting())
+    .orderBy('position')
+    .executeTakeFirstOrThrow()
+}
+async function observerParticipant() {
+  const mda = w.parties.MDA!.id
+  return t.handle.db
+    .selectFrom('meeting_participants')
+    .select(['id', 'version'])
+    .where('meeting_id', '=', await matrixMeeting())
+    .where('party_id', '=', mda)
+    .executeTakeFirstOrThrow()
+}
+/** Something for the editor to remove: a fresh guest or agenda item per request. */
+async function freshGuest(): Promise<string> {
+  const id = await matrixMeeting()
+  const res = await sessions
+    .get('secretariat_editor')!
+    .send('POST', `/api/meetings/${id}/participants`, { name: 'Guest', email: `guest${++refs}@test.example` })
+  return res.json().data.participants.find((p: { email: string }) => p.email === `guest${refs}@test.example`)
+    .id
+}
+async function freshAgendaItem(): Promise<string> {
+  const id = await matrixMeeting()
+  const res = await sessions
+    .get('secretariat_editor')!
+    .send('POST', `/api/meetings/${id}/agenda`, { title: { ru: `Пункт ${++refs}` } })
+  const agenda = res.json().data.agenda as { id: string }[]
+  return agenda[agenda.length - 1]!.id
+}
+let feedUrl: string | null = null
+async function feedPath(): Promise<string> {
+  if (!feedUrl) {
+    const res = await sessions.get('secretariat_admin')!.send('POST', '/api/me/calendar')
+    feedUrl = new URL(res.json().data.url).pathname
+  }
+  return feedUrl
+}
+// --- end of meetings helpers
+
+// --- Minutes and adoption (area B): meetings written by a fixture (TJK's and MDA's delegations),
+// and a second dossier (ARM, TJK, MDA) whose text is frozen, for decisions of councils.
+async function minutesMeeting(): Promise<string> {
+  const body = await t.handle.db
+    .selectFrom('bodies')
+    .select('id')
+    .where('organization_id', '=', w.org.id)
+    .executeTakeFirstOrThrow()
+  const m = await insertMeeting(t.handle, {
+    organizationId: w.org.id,
+    bodyId: body.id,
+    participants: [
+      { name: 'TJK head', partyId: w.parties.TJK!.id, function: 'plenipotentiary' },
+      { name: 'MDA delegate', partyId: w.parties.MDA!.id, function: 'observer_delegate' },
+    ],
+  })
+  return m.id
+}
+let sharedMinutes: Promise<string> | null = null
+/** A meeting whose minutes are drafted (shared by the read-only cases). */
+function draftedMinutes(): Promise<string> {
+  sharedMinutes ??= freshDraftedMinutes()
+  return sharedMinutes
+}
+async function freshDraftedMinutes(): Promise<string> {
+  const id = await minutesMeeting()
+  await sessions.get('secretariat_editor')!.send('POST', `/api/meetings/${id}/minutes`)
+  return id
+}
+let adoptionDossier: Promise<{ dossierId: string; bodyId: string }> | null = null
+function frozenDossier() {
+  adoptionDossier ??= (async () => {
+    const d = await buildDossier(t.handle, { world: w, participants: ['ARM', 'TJK', 'MDA'] })
+    const positions = `/api/documents/${d.document.id}/versions/${d.published.id}/positions`
+    await armHead.send('POST', positions, { kind: 'agree' })
+    await sessions.get('head_of_delegation')!.send('POST', positions, { kind: 'agree' })
+    await sessions
+      .get('secretariat_editor')!
+      .send('POST', `/api/documents/${d.document.id}/versions/${d.published.id}/freeze`)
+    const body = await t.handle.db
+      .selectFrom('bodies')
+      .select('id')
+      .where('organization_id', '=', w.org.id)
+      .executeTakeFirstOrThrow()
+    return { dossierId: d.dossier.id, bodyId: body.id }
+  })()
+  return adoptionDossier
+}
+/** A fresh decision on the frozen dossier, recorded by the editor. */
+async function freshAdoption(): Promise<{ id: string; version: number }> {
+  const { dossierId, bodyId } = await frozenDossier()
+  const editor = sessions.get('secretariat_editor')!
+  const body = { bodyId, decision: 'adopted', decidedOn: '2020-10-15' }
+  const res = await editor.send('POST', `/api/dossiers/${dossierId}/adoptions`, body)
+  return { id: res.json().data.id, version: res.json().data.version }
+}
+let sharedAdoption: Promise<{ id: string; version: number }> | null = null
+function anAdoption() {
+  sharedAdoption ??= freshAdoption()
+  return sharedAdoption
+}
+// --- end of minutes and adoption helpers
+
+// --- Procedure, timeline and domestic approval (area C): a dossier (ARM, TJK, RUS, MDA) at
+// domestic approval with an item per member, and one supporting document of Tajikistan's.
+let approvalWorld: Promise<{ dossierId: string; attachmentId: string }> | null = null
+function approvalDossier() {
+  approvalWorld ??= (async () => {
+    const d = await buildDossier(t.handle, { world: w, participants: ['ARM', 'TJK', 'RUS', 'MDA'] })
+    await t.handle.db
+      .updateTable('dossiers')
+      .set({ stage: 'domestic_approval' })
+      .where('id', '=', d.dossier.id)
+      .execute()
+    for (const code of ['ARM', 'TJK', 'RUS'])
+      await t.handle.db
+        .insertInto('domestic_approvals')
+        .values({
+          id: newId(),
+          dossier_id: d.dossier.id,
+          party_id: d.parties[code]!.id,
+          status: 'not_started',
+          due_date: null,
+          note: null,
+          updated_by: null,
+          updated_at: new Date().toISOString(),
+          version: 1,
+          ad_referendum: null,
+        })
+        .execute()
+    const editor = sessions.get('secretariat_editor')!
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.dossier.id}/approvals/TJK/attachments?filename=note.pdf`,
+      headers: {
+        cookie: editor.cookie,
+        'x-csrf-token': editor.csrf,
+        'content-type': 'application/octet-stream',
+      },
+      payload: MATRIX_PDF,
+    })
+    return { dossierId: d.dossier.id, attachmentId: res.json().data.id }
+  })()
+  return approvalWorld
+}
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n%%EOF\n')
+async function approvalVersion(dossierId: string, code: string) {
+  const party = await t.handle.db
+    .selectFrom('parties')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow()
+  return (
+    await t.handle.db
+      .selectFrom('domestic_approvals')
+      .select('version')
+      .where('dossier_id', '=', dossierId)
+      .where('party_id', '=', party.id)
+      .executeTakeFirstOrThrow()
+  ).version
+}
+// --- end of procedure helpers
 
 const CASES: Case[] = [
   { name: 'GET /api/me', request: async () => ({ method: 'GET', url: '/api/me' }), expect: all(200) },
@@ -408,6 +616,451 @@ const CASES: Case[] = [
     }),
     expect: all(403, { secretariat_admin: 409, secretariat_editor: 409, outsider: 404 }),
   },
+  // --- Meetings and calendars (area A) ---
+  {
+    name: 'GET /api/meetings',
+    request: async () => ({ method: 'GET', url: '/api/meetings' }),
+    expect: all(200),
+  },
+  {
+    name: 'POST /api/meetings',
+    request: async () => {
+      const body = await t.handle.db
+        .selectFrom('bodies')
+        .select('id')
+        .where('organization_id', '=', w.org.id)
+        .executeTakeFirstOrThrow()
+      return {
+        method: 'POST',
+        url: '/api/meetings',
+        body: {
+          organizationId: w.org.id,
+          bodyId: body.id,
+          title: { ru: 'x' },
+          startsAt: '2020-09-01T10:00:00+03:00',
+          endsAt: '2020-09-01T11:00:00+03:00',
+          timezone: 'Europe/Minsk',
+          format: 'in_person',
+        },
+      }
+    },
+    expect: all(403, { secretariat_admin: 201, secretariat_editor: 201 }),
+  },
+  {
+    name: 'GET /api/meetings/:id',
+    request: async () => ({ method: 'GET', url: `/api/meetings/${await matrixMeeting()}` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'PATCH /api/meetings/:id',
+    request: async () => {
+      const m = await meetingRow('meetings', await matrixMeeting())
+      return {
+        method: 'PATCH',
+        url: `/api/meetings/${m.id}`,
+        body: { version: m.version, title: { ru: 'y' } },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/meetings/:id/cancel',
+    request: async () => {
+      const id = await newMatrixMeeting()
+      return { method: 'POST', url: `/api/meetings/${id}/cancel`, body: { version: 1 } }
+    },
+    // A fresh meeting with TJK's and MDA's delegations: KAZ's head does not see it.
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/meetings/:id/invitations',
+    request: async () => ({ method: 'POST', url: `/api/meetings/${await matrixMeeting()}/invitations` }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'GET /api/meetings/:id/invitation.ics',
+    request: async () => ({ method: 'GET', url: `/api/meetings/${await matrixMeeting()}/invitation.ics` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/meetings/:id/response (only those invited in person)',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/meetings/${await matrixMeeting()}/response`,
+      body: { answer: 'accepted' },
+    }),
+    expect: all(403, { head_of_delegation: 200, expert: 200, observer_delegate: 200, outsider: 404 }),
+  },
+  {
+    name: 'POST /api/meetings/:id/participants',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/meetings/${await matrixMeeting()}/participants`,
+      body: { name: 'Guest', email: `guest${++refs}@test.example` },
+    }),
+    expect: penHolders(201),
+  },
+  {
+    name: 'PATCH /api/meetings/:id/participants/:pid (attendance)',
+    request: async () => {
+      const p = await observerParticipant()
+      return {
+        method: 'PATCH',
+        url: `/api/meetings/${await matrixMeeting()}/participants/${p.id}`,
+        body: { version: p.version, attendance: 'present' },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'DELETE /api/meetings/:id/participants/:pid',
+    request: async () => ({
+      method: 'DELETE',
+      url: `/api/meetings/${await matrixMeeting()}/participants/${await freshGuest()}`,
+      body: { version: 1 },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/meetings/:id/agenda',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/meetings/${await matrixMeeting()}/agenda`,
+      body: { title: { ru: 'Разное' } },
+    }),
+    expect: penHolders(201),
+  },
+  {
+    name: 'PUT /api/meetings/:id/agenda (reorder)',
+    request: async () => {
+      const id = await matrixMeeting()
+      const items = await t.handle.db
+        .selectFrom('agenda_items')
+        .select('id')
+        .where('meeting_id', '=', id)
+        .orderBy('position', 'desc')
+        .execute()
+      return { method: 'PUT', url: `/api/meetings/${id}/agenda`, body: { itemIds: items.map((i) => i.id) } }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'PATCH /api/meetings/:id/agenda/:itemId',
+    request: async () => {
+      const item = await firstAgendaItem()
+      return {
+        method: 'PATCH',
+        url: `/api/meetings/${await matrixMeeting()}/agenda/${item.id}`,
+        body: { version: item.version, title: { ru: 'Пункт' } },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'DELETE /api/meetings/:id/agenda/:itemId',
+    request: async () => ({
+      method: 'DELETE',
+      url: `/api/meetings/${await matrixMeeting()}/agenda/${await freshAgendaItem()}`,
+      body: { version: 1 },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/meetings/:id/agenda/:itemId/outcome',
+    request: async () => {
+      const item = await firstAgendaItem()
+      return {
+        method: 'POST',
+        url: `/api/meetings/${await matrixMeeting()}/agenda/${item.id}/outcome`,
+        body: { version: item.version, outcome: 'agreed' },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'GET /api/dossiers/:id/meetings',
+    request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}/meetings` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET /api/me/calendar',
+    request: async () => ({ method: 'GET', url: '/api/me/calendar' }),
+    expect: all(200),
+  },
+  {
+    name: 'POST /api/me/calendar',
+    request: async () => ({ method: 'POST', url: '/api/me/calendar' }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/calendar/:token.ics (the token is the secret, no session)',
+    request: async () => ({ method: 'GET', url: await feedPath() }),
+    expect: all(200, { anonymous: 200 }),
+  },
+  // --- end of meetings cases
+  // --- Minutes and adoption (area B) ---
+  {
+    name: 'GET /api/meetings/:id/minutes',
+    request: async () => ({ method: 'GET', url: `/api/meetings/${await draftedMinutes()}/minutes` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/meetings/:id/minutes (draft from the record)',
+    request: async () => ({ method: 'POST', url: `/api/meetings/${await minutesMeeting()}/minutes` }),
+    expect: penHolders(201),
+  },
+  {
+    name: 'PATCH /api/meetings/:id/minutes',
+    request: async () => {
+      const id = await freshDraftedMinutes()
+      const m = (await sessions.get('secretariat_editor')!.get(`/api/meetings/${id}/minutes`)).json().data
+        .minutes
+      return {
+        method: 'PATCH',
+        url: `/api/meetings/${id}/minutes`,
+        body: { version: m.version, texts: { ru: m.texts.ru } },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/meetings/:id/minutes/approve',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/meetings/${await freshDraftedMinutes()}/minutes/approve`,
+      body: { version: 1 },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: 'GET /api/meetings/:id/minutes.docx',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/meetings/${await draftedMinutes()}/minutes.docx?lang=ru`,
+    }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET /api/meetings/:id/minutes.pdf',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/meetings/${await draftedMinutes()}/minutes.pdf?lang=en`,
+    }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET /api/dossiers/:id/adoptions',
+    request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}/adoptions` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/dossiers/:id/adoptions (refused while the texts are not frozen)',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/dossiers/${w.dossier.id}/adoptions`,
+      body: { bodyId: (await frozenDossier()).bodyId, decision: 'adopted', decidedOn: '2020-10-15' },
+    }),
+    expect: penHolders(409),
+  },
+  {
+    name: 'POST /api/dossiers/:id/adoptions (frozen texts)',
+    request: async () => {
+      const { dossierId, bodyId } = await frozenDossier()
+      return {
+        method: 'POST',
+        url: `/api/dossiers/${dossierId}/adoptions`,
+        body: { bodyId, decision: 'recommended', decidedOn: '2020-10-09' },
+      }
+    },
+    expect: penHolders(201),
+  },
+  {
+    name: 'GET /api/adoptions/:id',
+    request: async () => ({ method: 'GET', url: `/api/adoptions/${(await anAdoption()).id}` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'PATCH /api/adoptions/:id (date of signature)',
+    request: async () => {
+      const a = await freshAdoption()
+      return {
+        method: 'PATCH',
+        url: `/api/adoptions/${a.id}`,
+        body: { version: a.version, signedOn: '2020-10-16' },
+      }
+    },
+    expect: penHolders(200),
+  },
+  {
+    name: 'POST /api/adoptions/:id/special-opinions (for TJK)',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/adoptions/${(await freshAdoption()).id}/special-opinions`,
+      body: { party: 'TJK', text: { ru: 'Особое мнение.' } },
+    }),
+    expect: all(403, {
+      secretariat_admin: 201,
+      secretariat_editor: 201,
+      head_of_delegation: 201,
+      outsider: 404,
+    }),
+  },
+  {
+    name: 'GET /api/adoptions/:id/depositary.pdf',
+    request: async () => ({ method: 'GET', url: `/api/adoptions/${(await anAdoption()).id}/depositary.pdf` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  // --- end of minutes and adoption cases
+  // --- notifications by e-mail, preferences, jobs and the mail outbox (issue 5, items 6 and 7)
+  {
+    name: 'GET /api/me/notification-preferences',
+    request: async () => ({ method: 'GET', url: '/api/me/notification-preferences' }),
+    expect: all(200),
+  },
+  {
+    name: 'PUT /api/me/notification-preferences',
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/me/notification-preferences',
+      body: { modes: { adopted: 'digest', round_opened: 'immediate' } },
+    }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/jobs (the whole deployment: secretariat administrators only)',
+    request: async () => ({ method: 'GET', url: '/api/jobs' }),
+    expect: all(403, { secretariat_admin: 200 }),
+  },
+  {
+    name: 'POST /api/jobs/:id/retry (a failed job)',
+    request: async () => {
+      const { randomUUID } = await import('node:crypto')
+      const id = randomUUID()
+      const at = new Date().toISOString()
+      await t.handle.db
+        .insertInto('jobs')
+        .values({
+          id,
+          kind: 'mail.deliver',
+          run_at: at,
+          payload: '{}',
+          status: 'failed',
+          attempts: 5,
+          locked_by: null,
+          locked_until: null,
+          last_error: 'Error: refused',
+          created_at: at,
+          done_at: null,
+          key: null,
+        })
+        .execute()
+      return { method: 'POST', url: `/api/jobs/${id}/retry` }
+    },
+    expect: all(403, { secretariat_admin: 200 }),
+  },
+  {
+    name: 'GET /api/mail-outbox (secretariat administrators only)',
+    request: async () => ({ method: 'GET', url: '/api/mail-outbox' }),
+    expect: all(403, { secretariat_admin: 200 }),
+  },
+  // --- end of notification cases
+  // --- Procedure, timeline and domestic approval (area C) ---
+  {
+    name: 'GET /api/dossiers/:id/timeline',
+    request: async () => ({ method: 'GET', url: `/api/dossiers/${w.dossier.id}/timeline` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET /api/dossiers/:id/approvals',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/dossiers/${(await approvalDossier()).dossierId}/approvals`,
+    }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: "PATCH /api/dossiers/:id/approvals/:party (Tajikistan's item)",
+    request: async () => {
+      const { dossierId } = await approvalDossier()
+      return {
+        method: 'PATCH',
+        url: `/api/dossiers/${dossierId}/approvals/TJK`,
+        body: { version: await approvalVersion(dossierId, 'TJK'), status: 'in_progress' },
+      }
+    },
+    expect: all(403, {
+      secretariat_admin: 200,
+      secretariat_editor: 200,
+      head_of_delegation: 200,
+      outsider: 404,
+    }),
+  },
+  {
+    name: 'POST /api/dossiers/:id/approvals/due-date',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/dossiers/${(await approvalDossier()).dossierId}/approvals/due-date`,
+      body: { dueDate: '2099-12-31' },
+    }),
+    expect: penHolders(200),
+  },
+  {
+    name: "POST /api/dossiers/:id/approvals/:party/attachments (Tajikistan's note verbale)",
+    request: async () => ({
+      method: 'POST',
+      url: `/api/dossiers/${(await approvalDossier()).dossierId}/approvals/TJK/attachments?filename=n.pdf`,
+      body: MATRIX_PDF,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    expect: all(403, {
+      secretariat_admin: 201,
+      secretariat_editor: 201,
+      head_of_delegation: 201,
+      outsider: 404,
+    }),
+  },
+  {
+    name: 'GET /api/attachments/:id',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/attachments/${(await approvalDossier()).attachmentId}`,
+    }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'GET /api/organizations/:id/procedures',
+    request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/procedures` }),
+    expect: all(200),
+  },
+  {
+    name: 'GET /api/organizations/:id/procedures/:code',
+    request: async () => ({ method: 'GET', url: `/api/organizations/${w.org.id}/procedures/cis` }),
+    expect: all(200),
+  },
+  {
+    name: 'PUT /api/organizations/:id/procedures/:code (secretariat administrators only)',
+    request: async () => {
+      const current = (
+        await sessions.get('secretariat_admin')!.get(`/api/organizations/${w.org.id}/procedures/cis`)
+      ).json().data
+      return {
+        method: 'PUT',
+        url: `/api/organizations/${w.org.id}/procedures/cis`,
+        body: { version: current.version, definition: current.definition },
+      }
+    },
+    expect: all(403, { secretariat_admin: 200 }),
+  },
+  {
+    name: 'POST /api/organizations/:id/procedures (secretariat administrators only)',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/organizations/${w.org.id}/procedures`,
+      body: { code: `copy_${++refs}`, name: { ru: 'Копия', en: 'Copy' }, copyOf: 'cis' },
+    }),
+    expect: all(403, { secretariat_admin: 201 }),
+  },
+  // --- end of procedure cases
 ]
 
 beforeAll(async () => {
@@ -442,14 +1095,14 @@ describe('policy matrix: every route × every role', () => {
     it(`${c.name}`, async () => {
       const got: Record<string, number> = {}
       for (const actor of ACTORS) {
-        const { method, url, body } = await c.request()
+        const { method, url, body, headers = {} } = await c.request()
         const s = sessions.get(actor)
         const res =
           actor === 'anonymous'
-            ? await t.app.inject({ method, url, ...(body ? { payload: body as object } : {}) })
+            ? await t.app.inject({ method, url, headers, ...(body ? { payload: body as object } : {}) })
             : method === 'GET'
               ? await s!.get(url)
-              : await s!.send(method, url, body)
+              : await s!.send(method, url, body, headers)
         got[actor] = res.statusCode
       }
       expect(got).toEqual(c.expect)
@@ -522,6 +1175,25 @@ describe('every list agrees with can()', () => {
         .execute()
       const expected = rows.filter((r) => isSecretariat || r.status === 'published').map((r) => r.id)
       expect(listed.map((v) => v.id).sort(), actor).toEqual(expected.sort())
+    }
+  })
+})
+
+// Meetings and calendars (area A): the list of meetings agrees with can().
+describe('the list of meetings agrees with can()', () => {
+  it('lists exactly the meetings each user may read', async () => {
+    await matrixMeeting()
+    const rows = await t.handle.db.selectFrom('meetings').selectAll().execute()
+    for (const actor of ACTORS) {
+      if (actor === 'anonymous') continue
+      const s = sessions.get(actor)!
+      const me = (await s.get('/api/me')).json().data
+      const user = { ...me, partyId: me.party?.id ?? null, secretariatOrgId: me.secretariatOf?.id ?? null }
+      const listed = (await s.get('/api/meetings')).json().data.map((m: { id: string }) => m.id)
+      const allowed = []
+      for (const r of rows) if (can(user, 'read', await meetingSubject(t.handle.db, r))) allowed.push(r.id)
+      expect(listed.sort(), actor).toEqual(allowed.sort())
+      if (actor === 'outsider') expect(listed).toEqual([])
     }
   })
 })

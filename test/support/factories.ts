@@ -7,6 +7,7 @@ import type { LocalizedText } from '@core/i18n/languages.js'
 import { CONTENT_FORMAT, type DocumentContent, plain } from '@core/text/model.js'
 import { documentCreator, versionDrafter, versionPublisher } from '@server/commands/documents.js'
 import { dossierOpener } from '@server/commands/dossiers.js'
+import { meetingConvener } from '@server/commands/meetings.js'
 import {
   bodyCreator,
   membershipAdder,
@@ -14,11 +15,12 @@ import {
   partyRegistrar,
 } from '@server/commands/organizations.js'
 import { userCreator } from '@server/commands/users.js'
-import { type CommandContext, inTransaction } from '@server/context.js'
+import { type CommandContext, type CurrentUser, inTransaction } from '@server/context.js'
 import type { DbHandle } from '@server/db/index.js'
 import type {
   DocumentRow,
   DossierRow,
+  MeetingRow,
   OrganizationRow,
   PartyRow,
   UserRow,
@@ -180,4 +182,54 @@ export async function buildDossier(
     const published = await versionPublisher({ ctx, dossier, version: draft, expectedVersion: 1 })
     return { ...world, dossier, document, published: { ...draft, ...published } }
   })
+}
+
+/**
+ * A meeting of the organization's expert group (meetings area): 21 August 2020, 10:00–13:00 in
+ * Minsk, by videoconference, with the dossier's document on the agenda and the given
+ * delegations (party codes whose users exist) invited. Convened by `actor` (a secretariat user) or the system.
+ */
+export async function buildMeeting(
+  handle: DbHandle,
+  w: DossierWorld,
+  opts: { delegations?: string[]; actor?: UserRow } = {},
+): Promise<MeetingRow> {
+  const body = await handle.db
+    .selectFrom('bodies')
+    .selectAll()
+    .where('organization_id', '=', w.org.id)
+    .orderBy('code')
+    .executeTakeFirstOrThrow()
+  const actor: CurrentUser | null = opts.actor
+    ? {
+        id: opts.actor.id,
+        email: opts.actor.email,
+        displayName: opts.actor.display_name,
+        locale: opts.actor.locale,
+        partyId: opts.actor.party_id,
+        secretariatOrgId: opts.actor.secretariat_org_id,
+        roles: JSON.parse(opts.actor.roles),
+        version: opts.actor.version,
+      }
+    : null
+  return inTransaction(handle, actor, 'test', (ctx) =>
+    meetingConvener({
+      ctx,
+      organization: w.org,
+      body,
+      input: {
+        organizationId: w.org.id,
+        bodyId: body.id,
+        title: { ru: 'Заседание экспертной группы', en: 'Meeting of the expert group' },
+        startsAt: '2020-08-21T10:00:00+03:00',
+        endsAt: '2020-08-21T13:00:00+03:00',
+        timezone: 'Europe/Minsk',
+        place: { ru: 'Исполнительный комитет СНГ, Минск', en: 'CIS Executive Committee, Minsk' },
+        format: 'videoconference',
+        conferenceUrl: 'https://meet.jit.si/eg-2020-08-21',
+        agenda: [{ documentId: w.document.id }],
+        ...(opts.delegations ? { delegations: opts.delegations } : {}),
+      },
+    }),
+  )
 }

@@ -41,7 +41,14 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
               </NavLink>
               {me.party && <NavLink to="/contributions">{tr('ui.nav.contributions')}</NavLink>}
               {me.party && <NavLink to="/positions">{tr('ui.nav.positions')}</NavLink>}
+              <NavLink to="/calendar">{tr('meetings.calendar')}</NavLink>
               <NavLink to="/verify">{tr('ui.nav.verify')}</NavLink>
+              {me.secretariatOf && me.roles.includes('secretariat_admin') && (
+                <NavLink to="/settings/procedures">{tr('ui.nav.procedures')}</NavLink>
+              )}
+              {me.secretariatOf && me.roles.includes('secretariat_admin') && (
+                <NavLink to="/admin/jobs">{tr('ui.nav.jobs')}</NavLink>
+              )}
             </nav>
           )}
         </div>
@@ -53,6 +60,9 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
                 {roles}
                 {me.displayName ? ` · ${me.displayName}` : ''}
               </div>
+              <Link to="/settings/notifications" className="app-header__settings">
+                {tr('ui.notifySettings.link')}
+              </Link>
             </div>
           )}
           {me && <NotificationBell />}

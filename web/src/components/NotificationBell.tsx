@@ -10,6 +10,7 @@ import { api } from '../api/client.js'
 import { notificationsKey, useNotifications } from '../api/negotiation.js'
 import { useT } from '../i18n/language.js'
 import { NotificationList } from './NotificationList.js'
+import '../styles/notify.css'
 
 const SHOWN = 6
 
@@ -75,9 +76,14 @@ export function NotificationBell() {
           )}
         </Group>
         <NotificationList items={items.slice(0, SHOWN)} onFollow={() => setOpened(false)} />
-        <Anchor component={Link} to="/notifications" size="sm" fw={600} onClick={() => setOpened(false)}>
-          {tr('ui.notifications.all')} →
-        </Anchor>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Anchor component={Link} to="/notifications" size="sm" fw={600} onClick={() => setOpened(false)}>
+            {tr('ui.notifications.all')} →
+          </Anchor>
+          <Anchor component={Link} to="/settings/notifications" size="sm" onClick={() => setOpened(false)}>
+            {tr('ui.notifySettings.link')}
+          </Anchor>
+        </Group>
       </Popover.Dropdown>
     </Popover>
   )

@@ -1,8 +1,11 @@
 /**
- * Notifications as a list: each in the user's language with its date; unread ones marked
- * by a symbol and a word as well as weight. Choosing one marks it read and follows its link.
+ * Notifications as a list: each in the user's language with what it is about (its kind in
+ * words) and its date; unread ones marked by a symbol and a word as well as weight. Choosing
+ * one marks it read and follows its link. The text comes from the same function as the
+ * e-mail (core/api/notifications.ts), so the inbox and the mail say the same thing.
  */
 import type { NotificationDTO } from '@core/api/contributions.js'
+import { notificationKindLabel, notificationMessage } from '@core/api/notifications.js'
 import { UnstyledButton } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
@@ -10,7 +13,6 @@ import { api } from '../api/client.js'
 import { notificationsKey } from '../api/negotiation.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { formatDate } from '../lib/format.js'
-import { notificationText } from '../lib/negotiation.js'
 
 interface NotificationListProps {
   items: NotificationDTO[]
@@ -53,10 +55,11 @@ export function NotificationList({ items, onFollow }: NotificationListProps) {
             </span>
             <span className="notifications__body">
               {!n.readAt && <span className="notifications__new">{tr('ui.notifications.unreadWord')} </span>}
-              <span className="notifications__text">{notificationText(n, lang, tr)}</span>
-              <time className="notifications__date" dateTime={n.createdAt}>
-                {formatDate(n.createdAt, lang, true)}
-              </time>
+              <span className="notifications__text">{notificationMessage(n.kind, n.params, lang)}</span>
+              <span className="notifications__date">
+                {notificationKindLabel(n.kind, lang)} ·{' '}
+                <time dateTime={n.createdAt}>{formatDate(n.createdAt, lang, true)}</time>
+              </span>
             </span>
           </UnstyledButton>
         </li>

@@ -7,10 +7,12 @@ import { pickText, type UiLang } from '@core/i18n/languages.js'
 import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { Link, useParams } from 'react-router'
 import { useDossier } from '../api/queries.js'
+import { AdoptionPanel } from '../components/adoption/AdoptionPanel.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
+import { DossierMeetings } from '../components/meetings/DossierMeetings.js'
 import { PageLoader } from '../components/PageLoader.js'
-import { StageIndicator } from '../components/StageIndicator.js'
+import { DossierTimeline } from '../components/procedure/DossierTimeline.js'
 import { MembershipBadge, VersionStatusBadge } from '../components/StatusBadges.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { formatDate } from '../lib/format.js'
@@ -56,10 +58,14 @@ export function DossierPage() {
         <Title order={2} id="procedure-heading" mb="sm">
           {tr('ui.dossier.procedure')}
         </Title>
-        <StageIndicator stages={d.stages} current={d.stage} labelledBy="procedure-heading" />
+        <DossierTimeline dossier={d} labelledBy="procedure-heading" />
       </section>
 
       <DocumentsSection dossier={d} />
+
+      <DossierMeetings dossier={d} />
+
+      <AdoptionPanel dossier={d} />
 
       <section aria-labelledby="participants-heading">
         <Group justify="space-between" align="baseline" mb="sm">

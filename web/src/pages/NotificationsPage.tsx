@@ -1,5 +1,9 @@
-/** The inbox: every notification of the user, newest first, and "mark all read". */
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+/**
+ * The inbox: every notification of the user, newest first, "mark all read", and the way to
+ * the settings that decide which of them also come by e-mail.
+ */
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Link } from 'react-router'
 import { useNotifications } from '../api/negotiation.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -26,11 +30,16 @@ export function NotificationsPage() {
             {tr('ui.notifications.unreadCount', { n: unread })}
           </Text>
         </div>
-        {unread > 0 && (
-          <Button variant="default" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-            {tr('ui.notifications.markAll')}
-          </Button>
-        )}
+        <Group gap="md" align="center">
+          <Anchor component={Link} to="/settings/notifications" fw={600} data-testid="settings-link">
+            {tr('ui.notifySettings.link')}
+          </Anchor>
+          {unread > 0 && (
+            <Button variant="default" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+              {tr('ui.notifications.markAll')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {markAll.error ? <ErrorAlert error={markAll.error} /> : null}
       {inbox.isPending && <PageLoader />}

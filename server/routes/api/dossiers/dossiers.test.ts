@@ -68,7 +68,20 @@ describe('GET /api/dossiers/:id', () => {
     expect(d.documents).toHaveLength(1)
     expect(d.documents[0].latestVersion.label.en).toBe('Draft')
     expect(d.participants.find((p: { code: string }) => p.code === 'MDA').status).toBe('observer')
-    expect(d.stages[0]).toBe('drafting')
+    expect(d.stages[0]).toMatchObject({
+      code: 'drafting',
+      name: { ru: 'Подготовка проекта', en: 'Drafting' },
+    })
+    expect(d.stages.map((s: { code: string }) => s.code)).toEqual([
+      'drafting',
+      'comments',
+      'expert_group',
+      'domestic_approval',
+      'cfm',
+      'chs',
+      'signature',
+      'publication',
+    ])
     expect(res.json().policies).toEqual({
       read: true,
       update: false,

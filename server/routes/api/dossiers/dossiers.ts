@@ -1,25 +1,18 @@
 /** Dossiers: the packages of documents that move through the procedure together. */
 
+import { moveStageRequest } from '@core/api/procedures.js'
 import {
   createDocumentRequest,
   createDossierRequest,
   dossierListQuery,
-  moveStageRequest,
   pageQuery,
   updateDossierRequest,
 } from '@core/api/requests.js'
 import type { AuditEntryDTO, DossierDTO } from '@core/api/types.js'
-import { APPROVAL_STATUSES, CIS_PROCEDURE } from '@core/domain/procedure.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { documentCreator } from '../../../commands/documents.js'
-import {
-  approvalRecorder,
-  dossierOpener,
-  dossierStageMover,
-  dossierUpdater,
-} from '../../../commands/dossiers.js'
-import type { Queryable } from '../../../context.js'
+import { dossierOpener, dossierStageMover, dossierUpdater } from '../../../commands/dossiers.js'
 import { type CurrentUser, inTransaction } from '../../../context.js'
 import { notFound } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
@@ -35,38 +28,37 @@ import { documentsOfDossier, userNames, versionsOfDocuments } from '../../../rep
 import {
   documentCounts,
   dossierSubject,
-  findDossier,
-  loadDossierSubject,
   participantsOf,
   visibleDossiers,
 } from '../../../repositories/dossiers.js'
 import { findOrganization, organizationSubject } from '../../../repositories/organizations.js'
+import { templateOfDossier } from '../../../repositories/procedures.js'
 import type { RouteDeps } from '../../deps.js'
+import approvals from './approvals.js'
+import { DOSSIER_ACTIONS, readableDossier } from './load.js'
+import timeline from './timeline.js'
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
-export const DOSSIER_ACTIONS = ['read', 'update', 'move_stage', 'add_document', 'read_audit'] as const
 
-/** Loads a dossier the user may read; a dossier outside the user's need-to-know is "not found". */
-export async function readableDossier(db: Queryable, id: string, user: CurrentUser) {
-  const dossier = await findDossier(db, id)
-  const subject = await loadDossierSubject(db, dossier)
-  if (!can(user, 'read', subject)) throw notFound('dossier_not_found')
-  return { dossier, subject }
-}
+export { DOSSIER_ACTIONS, readableDossier }
 
-const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
+const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { handle } = deps
   app.addHook('preHandler', requireUser)
   const db = handle.db
+  await app.register(timeline, deps)
+  await app.register(approvals, deps)
 
   async function presentDossier(
     id: string,
     user: CurrentUser,
   ): Promise<{ data: DossierDTO; policies: Record<string, boolean> }> {
     const { dossier, subject } = await readableDossier(db, id, user)
-    const [participants, org, documents] = await Promise.all([
+    const [participants, org, documents, template] = await Promise.all([
       participantsOf(db, [dossier.id]),
       findOrganization(db, dossier.organization_id),
       documentsOfDossier(db, dossier.id),
+      templateOfDossier(db, dossier),
     ])
     const versions = await versionsOfDocuments(
       db,
@@ -93,7 +85,12 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
         name: JSON.parse(org.name),
         shortName: JSON.parse(org.short_name),
       },
-      stages: [...CIS_PROCEDURE.stages],
+      stages: template.definition.stages.map((s) => ({
+        code: s.code,
+        name: s.name,
+        kind: s.kind ?? null,
+        body: s.body ?? null,
+      })),
       documents: docs,
     }
     return { data, policies: policiesFor(user, subject, DOSSIER_ACTIONS) }
@@ -191,7 +188,7 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       authorize(user, 'move_stage', subject)
       const version = versionFrom(req)
       await inTransaction(handle, user, req.id, (ctx) =>
-        dossierStageMover({ ctx, dossier, to: req.body.to, version }),
+        dossierStageMover({ ctx, dossier, to: req.body.to, version, note: req.body.note }),
       )
       return presentDossier(dossier.id, user)
     },
@@ -279,95 +276,6 @@ const dossiers: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
       }))
       const nextCursor = more ? Buffer.from(String(items[items.length - 1]!.seq)).toString('base64url') : null
       return { data, policies: policiesFor(user, subject, DOSSIER_ACTIONS), page: { nextCursor } }
-    },
-  )
-
-  app.get(
-    '/api/dossiers/:id/approvals',
-    {
-      schema: {
-        tags: ['dossiers'],
-        summary: 'Domestic approval in each member state (parties × status)',
-        params: idParams,
-      },
-    },
-    async (req) => {
-      const user = currentUser(req)
-      const { dossier, subject } = await readableDossier(db, req.params.id, user)
-      const rows = await db
-        .selectFrom('domestic_approvals')
-        .innerJoin('parties', 'parties.id', 'domestic_approvals.party_id')
-        .select([
-          'parties.code',
-          'parties.name',
-          'domestic_approvals.status',
-          'domestic_approvals.due_date',
-          'domestic_approvals.note',
-          'domestic_approvals.updated_at',
-          'domestic_approvals.version',
-        ])
-        .where('domestic_approvals.dossier_id', '=', dossier.id)
-        .orderBy('parties.code')
-        .execute()
-      const today = new Date().toISOString().slice(0, 10)
-      const data = rows.map((r) => ({
-        party: r.code,
-        name: JSON.parse(r.name),
-        status: r.status,
-        dueDate: r.due_date,
-        late:
-          !!r.due_date &&
-          r.due_date < today &&
-          !['approved', 'approved_with_reservations', 'declined'].includes(r.status),
-        note: r.note,
-        updatedAt: r.updated_at,
-        version: r.version,
-      }))
-      return { data, policies: policiesFor(user, subject, DOSSIER_ACTIONS) }
-    },
-  )
-
-  app.patch(
-    '/api/dossiers/:id/approvals/:party',
-    {
-      schema: {
-        tags: ['dossiers'],
-        summary: "Record a member's domestic approval (its head of delegation, or the secretariat)",
-        params: z.object({ id: z.string().max(64), party: z.string().regex(/^[A-Z]{3}$/) }).strict(),
-        body: z
-          .object({
-            version: z.number().int().positive().optional(),
-            status: z.enum(APPROVAL_STATUSES),
-            note: z.string().max(5000).nullable().optional(),
-            dueDate: z.iso.date().nullable().optional(),
-          })
-          .strict(),
-      },
-    },
-    async (req) => {
-      const user = currentUser(req)
-      const { dossier, subject } = await readableDossier(db, req.params.id, user)
-      const party = await db
-        .selectFrom('parties')
-        .select('id')
-        .where('code', '=', req.params.party)
-        .executeTakeFirst()
-      const own = !!party && user.partyId === party.id && user.roles.includes('head_of_delegation')
-      if (!own) authorize(user, 'update', subject)
-      const input = { ...req.body, version: versionFrom(req) }
-      const row = await inTransaction(handle, user, req.id, (ctx) =>
-        approvalRecorder({ ctx, dossier, partyId: party?.id ?? '', input }),
-      )
-      return {
-        data: {
-          party: req.params.party,
-          status: row.status,
-          note: row.note,
-          dueDate: row.due_date,
-          version: row.version,
-        },
-        policies: {},
-      }
     },
   )
 }
