@@ -10,7 +10,6 @@ import {
   type Stage,
   stageOf,
 } from '@core/domain/procedure.js'
-import { CIS_PROCEDURE } from '@core/domain/procedure-templates.js'
 import { t } from '@core/i18n/index.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import { appendAudit } from '../audit/log.js'
@@ -492,6 +491,3 @@ export async function approvalsDueDateSetter({
   })
   return changed
 }
-
-/** Re-exported for callers that still think of the CIS procedure as the only one. */
-export { CIS_PROCEDURE }

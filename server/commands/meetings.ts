@@ -287,7 +287,8 @@ export async function meetingConvener({
   })
   for (const item of input.agenda ?? []) await agendaItemAdder({ ctx, meeting: row, input: item })
   for (const code of input.delegations ?? []) {
-    await participantsAdder({ ctx, meeting: row, input: { party: code } })
+    // Convening with many delegations: a party without users yet is skipped, not an error.
+    await participantsAdder({ ctx, meeting: row, input: { party: code }, skipEmptyDelegation: true })
   }
   if (input.inviteSecretariat) {
     const staff = await ctx.trx
@@ -422,6 +423,8 @@ export interface ParticipantsAdderProps {
   ctx: CommandContext
   meeting: MeetingRow
   input: AddParticipantsRequest
+  /** A party with no users adds nobody instead of failing with 422 delegation_empty. */
+  skipEmptyDelegation?: boolean
 }
 
 /**
@@ -433,6 +436,7 @@ export async function participantsAdder({
   ctx,
   meeting,
   input,
+  skipEmptyDelegation = false,
 }: ParticipantsAdderProps): Promise<MeetingParticipantRow[]> {
   assertNotCancelled(meeting)
   const existing = await ctx.trx
@@ -478,8 +482,9 @@ export async function participantsAdder({
       .where('disabled', '=', 0)
       .orderBy('display_name')
       .execute()
-    if (users.length === 0)
+    if (users.length === 0 && !skipEmptyDelegation) {
       throw new AppError(422, 'delegation_empty', { party: party.code }, { party: party.code })
+    }
     for (const u of users) {
       if (existingUsers.has(u.id)) continue
       const auto = functionOf(JSON.parse(u.roles) as Role[], membership.status)

@@ -19,6 +19,7 @@ import { userCreator } from '../commands/users.js'
 import { inTransaction } from '../context.js'
 import type { DbHandle } from '../db/index.js'
 import { DEMO_BODIES, DEMO_DOCUMENTS, DEMO_DOSSIER, DEMO_ORGANIZATION, DEMO_PARTIES } from './content.js'
+import { loadCouncils } from './councils-loader.js'
 import { loadNegotiation } from './negotiation-loader.js'
 
 export interface DemoAccount {
@@ -96,6 +97,17 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
 /** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
 export async function wipe(handle: DbHandle): Promise<void> {
   const tables = [
+    'mail_outbox',
+    'notification_preferences',
+    'special_opinions',
+    'adoptions',
+    'attachments',
+    'minutes',
+    'agenda_items',
+    'meeting_participants',
+    'meetings',
+    'stage_moves',
+    'procedure_templates',
     'position_delegates',
     'domestic_approvals',
     'bracket_events',
@@ -230,6 +242,14 @@ export async function loadDemo(
       // The comment round on the Joint Statement runs while the dossier is at the comments stage.
       if (to === 'comments')
         await loadNegotiation({ ctx, dossier, document: drafts[0]!.document, draft: drafts[0]!.draft })
+    }
+    if (until === 'all') {
+      const current = await ctx.trx
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('id', '=', dossier.id)
+        .executeTakeFirstOrThrow()
+      await loadCouncils({ ctx, organization: org, dossier: current })
     }
   })
   return accounts

@@ -63,7 +63,12 @@ async function apiAs(email: string): Promise<Call> {
   return async (method, path, body) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        cookie,
+        'X-CSRF-Token': csrf,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: body === undefined ? null : JSON.stringify(body),
     })
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
@@ -117,7 +122,9 @@ describe('the procedure journey', () => {
         .getByRole('button', { name: ru('ui.timeline.move', { stage: ru('stage.domestic_approval') }) })
         .click()
       const confirm = e.getByRole('dialog')
-      await confirm.getByLabel(ru('ui.timeline.note')).fill('Тексты согласованы на заседании 21 августа 2020 года')
+      await confirm
+        .getByLabel(ru('ui.timeline.note'))
+        .fill('Тексты согласованы на заседании 21 августа 2020 года')
       await confirm.getByRole('button', { name: ru('ui.timeline.confirm'), exact: true }).click()
       await confirm.waitFor({ state: 'detached' })
 
@@ -125,10 +132,14 @@ describe('the procedure journey', () => {
       const toCfm = timeline.locator('[data-testid="next-move"][data-to="cfm"]')
       await toCfm.waitFor()
       expect(await toCfm.getAttribute('data-allowed')).toBe('false')
-      const cfmButton = toCfm.getByRole('button', { name: ru('ui.timeline.move', { stage: ru('stage.cfm') }) })
+      const cfmButton = toCfm.getByRole('button', {
+        name: ru('ui.timeline.move', { stage: ru('stage.cfm') }),
+      })
       expect(await cfmButton.isDisabled()).toBe(true)
       const reasons = await textOf(toCfm.locator('.guards'))
-      expect(reasons).toContain('Не завершили внутригосударственное согласование государства-участники (8): Армения')
+      expect(reasons).toContain(
+        'Не завершили внутригосударственное согласование государства-участники (8): Армения',
+      )
       expect(reasons).toContain('Не подтверждено согласие ad referendum (1): Таджикистан')
       expect(await textOf(timeline.getByTestId('timeline-path'))).toContain('21 августа 2020 года')
       await screenshot(e, 'procedure-01-timeline')
@@ -151,7 +162,9 @@ describe('the procedure journey', () => {
       const form = e.getByTestId('approval-form')
       await form.getByRole('combobox', { name: ru('ui.approvals.status') }).click()
       await form.getByRole('option', { name: ru('approval.status.approved'), exact: true }).click()
-      await form.getByLabel(ru('ui.approvals.note')).fill('Нота МИД Республики Армения № 5/1234 от 1 октября 2020 г.')
+      await form
+        .getByLabel(ru('ui.approvals.note'))
+        .fill('Нота МИД Республики Армения № 5/1234 от 1 октября 2020 г.')
       await form.getByRole('button', { name: ru('ui.approvals.save') }).click()
       await form.waitFor({ state: 'detached' })
       await expect
@@ -160,8 +173,9 @@ describe('the procedure journey', () => {
 
       // Some states answer meanwhile (API): in progress, approved with reservations.
       const version = async (code: string) =>
-        (await editorApi('GET', `/api/dossiers/${dossierId}/approvals`)).data.find((a: any) => a.party === code)
-          .version
+        (await editorApi('GET', `/api/dossiers/${dossierId}/approvals`)).data.find(
+          (a: any) => a.party === code,
+        ).version
       await heads.RUS!('PATCH', `/api/dossiers/${dossierId}/approvals/RUS`, {
         version: await version('RUS'),
         status: 'in_progress',
@@ -238,9 +252,10 @@ describe('the procedure journey', () => {
       await refusal.waitFor()
       expect(await textOf(refusal)).toContain(ru('procedure.problem.duplicate_stage', { stage: 'cfm' }))
       await screenshot(a, 'procedure-05-settings-refused')
-      console.log('DEBUG', await editorForm.getByRole('button').evaluateAll((els) => els.map((e) => e.textContent)))
       await expectAccessible(a)
-      await editorForm.getByRole('button', { name: `${ru('ui.procedures.removeStage')}: Ещё один СМИД` }).click()
+      await editorForm
+        .getByRole('button', { name: new RegExp(`${ru('ui.procedures.removeStage')}.*Ещё один СМИД`) })
+        .click()
       await editorForm.getByTestId('stage-name-signature-ru').fill('Подписание документов')
       await editorForm.getByRole('button', { name: ru('ui.procedures.save') }).click()
       await editorForm.waitFor({ state: 'detached' })
@@ -259,7 +274,10 @@ describe('the procedure journey', () => {
       await ready.waitFor()
       expect(await textOf(timeline)).toContain('Подписание документов')
       await ready.getByRole('button', { name: ru('ui.timeline.move', { stage: ru('stage.cfm') }) }).click()
-      await e.getByRole('dialog').getByRole('button', { name: ru('ui.timeline.confirm'), exact: true }).click()
+      await e
+        .getByRole('dialog')
+        .getByRole('button', { name: ru('ui.timeline.confirm'), exact: true })
+        .click()
       await timeline.locator('[data-testid="next-move"][data-to="chs"]').waitFor()
       expect(await textOf(timeline.locator('[data-testid="next-move"][data-to="chs"]'))).toContain(
         'Решение органа «Совет министров иностранных дел',
@@ -267,7 +285,10 @@ describe('the procedure journey', () => {
       await screenshot(e, 'procedure-06-at-the-council')
       await expectAccessible(e)
 
-      for (const j of [editor, tajik, admin]) expect(j.errors).toEqual([])
+      expect(editor.errors).toEqual([])
+      expect(tajik.errors).toEqual([])
+      // The refused change (422) is logged by the browser as a failed request; nothing else.
+      expect(admin.errors.filter((m) => !/status of 422/.test(m))).toEqual([])
     } finally {
       for (const j of [editor, tajik, admin]) await j.context.close()
     }

@@ -125,12 +125,8 @@ export function ApprovalTrackerPage() {
                   <Table.Th scope="col">{tr('ui.approvals.party')}</Table.Th>
                   <Table.Th scope="col">{tr('ui.approvals.status')}</Table.Th>
                   <Table.Th scope="col">{tr('ui.approvals.due')}</Table.Th>
-                  <Table.Th scope="col">{tr('ui.approvals.updated')}</Table.Th>
                   <Table.Th scope="col">{tr('ui.approvals.documents')}</Table.Th>
                   <Table.Th scope="col">{tr('ui.approvals.adReferendum')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{tr('ui.approvals.actions')}</span>
-                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -143,12 +139,21 @@ export function ApprovalTrackerPage() {
                       </Text>
                     </Table.Th>
                     <Table.Td>
-                      <ApprovalStatusBadge status={a.status} />
-                      {a.note && (
-                        <Text size="sm" mt={4}>
-                          {a.note}
+                      <Stack gap={4} align="flex-start">
+                        <ApprovalStatusBadge status={a.status} />
+                        {a.note && <Text size="sm">{a.note}</Text>}
+                        <Text size="xs" c="dimmed">
+                          {tr('ui.approvals.updated')}:{' '}
+                          <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time>
+                          {a.updatedBy ? ` · ${a.updatedBy.displayName}` : ''}
                         </Text>
-                      )}
+                        {a.policies.record && (
+                          <Button size="xs" variant="default" onClick={() => setEditing(a)}>
+                            {tr('ui.approvals.record')}
+                            <span className="visually-hidden">: {pickText(a.name, lang)}</span>
+                          </Button>
+                        )}
+                      </Stack>
                     </Table.Td>
                     <Table.Td className="num-cell">
                       {a.dueDate ? <time dateTime={a.dueDate}>{formatDate(a.dueDate, lang)}</time> : '—'}
@@ -160,28 +165,10 @@ export function ApprovalTrackerPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">
-                        <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time>
-                      </Text>
-                      {a.updatedBy && (
-                        <Text size="sm" c="dimmed">
-                          {a.updatedBy.displayName}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
                       <Attachments dossierId={d.id} item={a} />
                     </Table.Td>
                     <Table.Td>
                       <AdReferendum item={a} />
-                    </Table.Td>
-                    <Table.Td>
-                      {a.policies.record && (
-                        <Button size="xs" variant="default" onClick={() => setEditing(a)}>
-                          {tr('ui.approvals.record')}
-                          <span className="visually-hidden">: {pickText(a.name, lang)}</span>
-                        </Button>
-                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -207,7 +194,7 @@ function AdReferendum({ item }: { item: ApprovalDTO }) {
   if (item.adReferendum === 'withdrawn')
     return <StatusLabel tone="red" symbol="✕" word={tr('ui.approvals.adRef.withdrawn')} />
   if (item.adReferendumPending)
-    return <StatusLabel tone="amber" symbol="⏳" word={tr('ui.approvals.adRef.pending')} />
+    return <StatusLabel tone="amber" symbol="◷" word={tr('ui.approvals.adRef.pending')} />
   return (
     <>
       <span aria-hidden="true">—</span>

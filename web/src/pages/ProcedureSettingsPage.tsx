@@ -273,9 +273,12 @@ function StageEditor({
       for (const key of ['kind', 'body'] as const) if (!s[key]) delete s[key]
       d.stages[i] = s
     })
-  const removeStage = (code: string) =>
+  const removeStage = (index: number) =>
     update((d) => {
-      d.stages = d.stages.filter((s) => s.code !== code)
+      const code = d.stages[index]!.code
+      d.stages = d.stages.filter((_, j) => j !== index)
+      // A code typed twice: the moves and conditions stay with the stage that keeps it.
+      if (d.stages.some((s) => s.code === code)) return
       delete d.transitions[code]
       for (const from of Object.keys(d.transitions))
         d.transitions[from] = d.transitions[from]!.filter((t) => t !== code)
@@ -389,7 +392,7 @@ function StageEditor({
                       variant="default"
                       c="#8a1c1c"
                       size="xs"
-                      onClick={() => removeStage(s.code)}
+                      onClick={() => removeStage(i)}
                       disabled={definition.stages.length === 1}
                     >
                       {tr('ui.procedures.removeStage')}
@@ -429,7 +432,7 @@ function StageEditor({
             onClick={() => {
               update((d) => {
                 d.stages.push({ code: code.trim(), name: { ru: ru.trim(), en: en.trim() } })
-                d.transitions[code.trim()] = []
+                d.transitions[code.trim()] ??= []
               })
               setCode('')
               setRu('')

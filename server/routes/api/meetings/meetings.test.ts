@@ -1,3 +1,5 @@
+import { membershipAdder, partyRegistrar } from '@server/commands/organizations.js'
+import { inTransaction } from '@server/context.js'
 import { meetingFacts } from '@server/repositories/meetings.js'
 import { createTestApp, type Session, signIn, type TestApp } from '@test/support/app.js'
 import {
@@ -153,6 +155,26 @@ describe('convening a meeting', () => {
     expect([foreign.statusCode, foreign.json().error.code]).toEqual([422, 'party_not_in_organization'])
   })
 
+  it('skips a delegation without users when convening, and refuses it when invited alone', async () => {
+    await inTransaction(t.handle, null, 'test', async (ctx) => {
+      const blr = await partyRegistrar(ctx, {
+        code: 'BLR',
+        name: { ru: 'Беларусь' },
+        fullName: { ru: 'Беларусь' },
+      })
+      // A member only from 2021: it does not count towards the quorum of a meeting in 2020.
+      await membershipAdder(ctx, w.org, blr, 'member', '2021-01-01')
+    })
+    const res = await convene({ delegations: ['ARM', 'BLR'] })
+    expect(res.statusCode).toBe(201)
+    const codes = res.json().data.participants.map((p: { party: { code: string } }) => p.party.code)
+    expect([...new Set(codes)]).toEqual(['ARM'])
+    const alone = await editor.send('POST', `/api/meetings/${res.json().data.id}/participants`, {
+      party: 'BLR',
+    })
+    expect([alone.statusCode, alone.json().error.code]).toEqual([422, 'delegation_empty'])
+  })
+
   it('lets only the secretariat pen-holders convene', async () => {
     expect((await convene()).statusCode).toBe(201)
     const asHead = await headTJK.send('POST', '/api/meetings', { organizationId: w.org.id })
@@ -253,6 +275,29 @@ describe('invitations and answers', () => {
       startsAt: '2020-08-21T07:00:00.000Z',
       timezone: 'Europe/Minsk',
     })
+    // The e-mail carries the invitation as an .ics in the recipient's language (ru for TJK's head).
+    const tjkHeadId = m.participants.find(
+      (p: { party: { code: string } | null; function: string }) =>
+        p.party?.code === 'TJK' && p.function === 'plenipotentiary',
+    ).userId
+    const mail = await t.handle.db
+      .selectFrom('mail_outbox')
+      .select(['attachment', 'language'])
+      .where('user_id', '=', tjkHeadId)
+      .where('kind', '=', 'meeting_invited')
+      .executeTakeFirstOrThrow()
+    const attachment = JSON.parse(mail.attachment!)
+    expect(attachment).toMatchObject({
+      filename: 'invitation.ics',
+      contentType: 'text/calendar; method=REQUEST',
+    })
+    const invitation = parseIcs(attachment.content)
+    expect(invitation.getFirstPropertyValue('method')).toBe('REQUEST')
+    const event = invitation.getFirstSubcomponent('vevent')!
+    expect(event.getFirstPropertyValue('sequence')).toBe(0)
+    expect(event.getFirstPropertyValue('summary')).toBe('Заседание экспертной группы')
+    expect(event.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Minsk')
+    expect(event.getAllProperties('attendee')).toHaveLength(withAccounts)
     expect((await editor.send('POST', `${base()}/invitations`)).json().data.sent).toBe(0)
     expect((await headTJK.send('POST', `${base()}/invitations`)).statusCode).toBe(403)
   })
@@ -543,6 +588,18 @@ describe('cancelling, and the personal calendar feed', () => {
     expect(res.json().data).toMatchObject({ status: 'cancelled', sequence: m.sequence + 1 })
     const cancelled = await notices('meeting_cancelled')
     expect(cancelled.length).toBe((await notices('meeting_invited')).length)
+    const mail = await t.handle.db
+      .selectFrom('mail_outbox')
+      .select('attachment')
+      .where('user_id', '=', cancelled[0]!.user_id)
+      .where('kind', '=', 'meeting_cancelled')
+      .executeTakeFirstOrThrow()
+    const attachment = JSON.parse(mail.attachment!)
+    expect(attachment.contentType).toBe('text/calendar; method=CANCEL')
+    const sent = parseIcs(attachment.content)
+    expect(sent.getFirstPropertyValue('method')).toBe('CANCEL')
+    expect(sent.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(sent.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(m.sequence + 1)
     const ics = parseIcs((await headTJK.get(`${base()}/invitation.ics`)).body)
     expect(ics.getFirstPropertyValue('method')).toBe('CANCEL')
     const ev = ics.getFirstSubcomponent('vevent')!

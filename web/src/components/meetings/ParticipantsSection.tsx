@@ -121,9 +121,7 @@ export function ParticipantsSection({
                   </Table.Th>
                   {manage && (
                     <Table.Th scope="col" w="3rem">
-                      <span className="visually-hidden">
-                        {tr('meetings.participants.remove', { name: '' })}
-                      </span>
+                      <span className="visually-hidden">{tr('meetings.participants.actions')}</span>
                     </Table.Th>
                   )}
                 </Table.Tr>
