@@ -21,6 +21,7 @@ import * as positions from './migrations/20261129T090000_positions.js'
 import * as domesticApproval from './migrations/20261129T100000_domestic_approval.js'
 import * as meetings from './migrations/20261129T110000_meetings.js'
 import * as mail from './migrations/20261129T120000_mail.js'
+import * as news from './migrations/20261129T130000_news.js'
 import type { Database } from './types.js'
 
 export type Db = Kysely<Database>
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T100000_domestic_approval': domesticApproval,
   '20261129T110000_meetings': meetings,
   '20261129T120000_mail': mail,
+  '20261129T130000_news': news,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

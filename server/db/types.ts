@@ -485,6 +485,116 @@ export interface MailOutboxTable {
   next_attempt_at: string | null
 }
 
+export interface RubricTable {
+  id: string
+  organization_id: string
+  slug: string
+  /** LocalizedText as JSON (ru, en, tg). */
+  name: string
+  position: number
+  created_at: string
+}
+
+export interface MediaTable {
+  id: string
+  organization_id: string
+  /** Shown only; never used as a path. */
+  filename: string
+  /** Detected from the content. */
+  media_type: string
+  width: number
+  height: number
+  size: number
+  sha256: string
+  content: Buffer
+  created_by: string | null
+  created_at: string
+}
+
+export interface MediaRenditionTable {
+  media_id: string
+  /** e.g. 'thumb', 'medium', 'large'. */
+  name: string
+  media_type: string
+  width: number
+  height: number
+  size: number
+  content: Buffer
+}
+
+export interface NewsItemTable {
+  id: string
+  organization_id: string
+  /** The language versions of one item share a group. */
+  group_id: string
+  language: 'ru' | 'en' | 'tg'
+  slug: string
+  status: 'draft' | 'in_review' | 'published' | 'archived'
+  title: string
+  lead: string
+  /** Sanitized HTML. */
+  body: string
+  rubric_id: string | null
+  /** string[] as JSON. */
+  tags: string
+  photo_media_id: string | null
+  photo_caption: string | null
+  photo_alt: string | null
+  photo_credit: string | null
+  /** Attribution, e.g. "пресс-служба Исполкома СНГ", and the original's URL. */
+  source_name: string | null
+  source_url: string | null
+  dateline_city: string | null
+  /** ISO date. */
+  dateline_date: string | null
+  timezone: string
+  scheduled_at: string | null
+  published_at: string | null
+  /** Cannot be published before this document is agreed (frozen) or adopted. */
+  embargo_document_id: string | null
+  /** The meeting whose outcome it was drafted from. */
+  meeting_id: string | null
+  /** The feed entry it republishes, for syndicated items. */
+  syndicated_entry_id: string | null
+  created_by: string | null
+  updated_by: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface FeedSubscriptionTable {
+  id: string
+  organization_id: string
+  url: string
+  title: string
+  /** Named in the attribution line, e.g. "пресс-служба Исполкома СНГ". */
+  source_name: string
+  /** Where republished items go by default. */
+  rubric_id: string | null
+  etag: string | null
+  last_modified: string | null
+  last_fetched_at: string | null
+  last_error: string | null
+  created_by: string | null
+  created_at: string
+  version: number
+}
+
+export interface FeedEntryTable {
+  id: string
+  subscription_id: string
+  guid: string
+  title: string
+  link: string
+  summary: string | null
+  content: string | null
+  language: string | null
+  published_at: string | null
+  fetched_at: string
+  republished_item_id: string | null
+}
+
 export interface Database {
   organizations: OrganizationTable
   parties: PartyTable
@@ -521,6 +631,12 @@ export interface Database {
   special_opinions: SpecialOpinionTable
   notification_preferences: NotificationPreferenceTable
   mail_outbox: MailOutboxTable
+  rubrics: RubricTable
+  media: MediaTable
+  media_renditions: MediaRenditionTable
+  news_items: NewsItemTable
+  feed_subscriptions: FeedSubscriptionTable
+  feed_entries: FeedEntryTable
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>
@@ -550,3 +666,8 @@ export type MinutesRow = Selectable<MinutesTable>
 export type AttachmentRow = Selectable<AttachmentTable>
 export type AdoptionRow = Selectable<AdoptionTable>
 export type MailOutboxRow = Selectable<MailOutboxTable>
+export type RubricRow = Selectable<RubricTable>
+export type MediaRow = Selectable<MediaTable>
+export type NewsItemRow = Selectable<NewsItemTable>
+export type FeedSubscriptionRow = Selectable<FeedSubscriptionTable>
+export type FeedEntryRow = Selectable<FeedEntryTable>
