@@ -4,11 +4,24 @@
  */
 import { z } from 'zod'
 
+/**
+ * How many members make a meeting's quorum (core/domain/meetings.ts): a fraction of the
+ * members, a number of them, or all. Absent: a majority of the members.
+ */
+export const quorumSchema = z.union([
+  z
+    .object({ num: z.number().int().positive(), den: z.number().int().positive() })
+    .strict()
+    .refine((q) => q.num <= q.den, { message: 'num must not exceed den' }),
+  z.object({ count: z.number().int().positive() }).strict(),
+  z.literal('all'),
+])
+
 export const decisionRuleSchema = z.discriminatedUnion('kind', [
   /** Every participating member agrees (CIS default). */
-  z.object({ kind: z.literal('consensus') }).strict(),
+  z.object({ kind: z.literal('consensus'), quorum: quorumSchema.optional() }).strict(),
   /** Consensus among those who take part; a member may declare non-participation. */
-  z.object({ kind: z.literal('consensus_interested_party') }).strict(),
+  z.object({ kind: z.literal('consensus_interested_party'), quorum: quorumSchema.optional() }).strict(),
   /** A qualified majority: `inFavour` of voting members in favour, no more than `maxAgainst` against. */
   z
     .object({
@@ -17,6 +30,7 @@ export const decisionRuleSchema = z.discriminatedUnion('kind', [
       maxAgainst: z
         .object({ num: z.number().int().nonnegative(), den: z.number().int().positive() })
         .strict(),
+      quorum: quorumSchema.optional(),
     })
     .strict(),
 ])

@@ -190,7 +190,8 @@ export const DEMO_BODIES: DemoBody[] = [
       en: 'CIS Council of Foreign Ministers',
       tg: 'Шӯрои вазирони корҳои хориҷии ИДМ',
     },
-    decisionRule: { kind: 'consensus_interested_party' },
+    // Rules of procedure: a council meets with two thirds of the members present.
+    decisionRule: { kind: 'consensus_interested_party', quorum: { num: 2, den: 3 } },
   },
   {
     code: 'CHS',
@@ -200,7 +201,8 @@ export const DEMO_BODIES: DemoBody[] = [
       en: 'CIS Council of Heads of State',
       tg: 'Шӯрои сарони давлатҳои ИДМ',
     },
-    decisionRule: { kind: 'consensus_interested_party' },
+    // Rules of procedure: a council meets with two thirds of the members present.
+    decisionRule: { kind: 'consensus_interested_party', quorum: { num: 2, den: 3 } },
   },
 ]
 

@@ -5,6 +5,7 @@
  */
 import sanitizeHtml from 'sanitize-html'
 import type { Queryable } from '../context.js'
+import type { NewsItemRow } from '../db/types.js'
 
 const ALLOWED_TAGS = [
   'p',
@@ -127,7 +128,7 @@ export async function uniqueSlug(
     .selectFrom('news_items')
     .select(['id', 'slug'])
     .where('organization_id', '=', organizationId)
-    .where('language', '=', language)
+    .where('language', '=', language as NewsItemRow['language'])
     .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute()
   const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug))
