@@ -60,8 +60,10 @@ export function StatusLabel({
   )
 }
 
-export function VersionStatusBadge({ status }: { status: VersionStatus }) {
+/** A circulated version; once frozen as agreed, that is what it says. */
+export function VersionStatusBadge({ status, frozen = false }: { status: VersionStatus; frozen?: boolean }) {
   const tr = useT()
+  if (frozen) return <StatusLabel tone="navy" symbol="◆" word={tr('versionStatus.frozen')} />
   const look = VERSION_LOOK[status] ?? VERSION_LOOK.draft
   return <StatusLabel tone={look.tone} symbol={look.symbol} word={tr(`versionStatus.${status}`)} />
 }

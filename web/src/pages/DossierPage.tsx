@@ -151,7 +151,10 @@ function DocumentsSection({ dossier }: { dossier: DossierDTO }) {
                       <Stack gap={4} align="flex-start">
                         <Group gap="xs" wrap="wrap">
                           <Text fw={600}>{pickText(doc.latestVersion.label, lang)}</Text>
-                          <VersionStatusBadge status={doc.latestVersion.status} />
+                          <VersionStatusBadge
+                            status={doc.latestVersion.status}
+                            frozen={!!doc.latestVersion.frozenAt}
+                          />
                         </Group>
                         <Text size="sm" c="dimmed">
                           <time dateTime={doc.latestVersion.publishedAt ?? doc.latestVersion.createdAt}>
