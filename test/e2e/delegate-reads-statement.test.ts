@@ -37,7 +37,11 @@ let pageErrors: string[] = []
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   // A Russian-speaking delegation's browser, with the server's CSP in force.
-  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  })
   const page = await context.newPage()
   pageErrors = []
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`))

@@ -15,7 +15,12 @@ export interface JourneyPage {
 }
 
 export async function newJourneyPage(browser: Browser): Promise<JourneyPage> {
-  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } })
+  // Reduced motion: no fading modal is half-transparent while axe measures its contrast.
+  const context = await browser.newContext({
+    locale: 'ru-RU',
+    viewport: { width: 1366, height: 900 },
+    reducedMotion: 'reduce',
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
