@@ -4,6 +4,7 @@
  * signature later; adding a special opinion. The record's SHA-256 covers all of it and is
  * recomputed, in the same transaction, by every change.
  */
+
 import type { CreateAdoptionRequest } from '@core/api/minutes.js'
 import { adoptionHash } from '@core/domain/minutes.js'
 import { t } from '@core/i18n/index.js'
@@ -11,10 +12,9 @@ import { type Lang, type LocalizedText, pickText } from '@core/i18n/languages.js
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { AdoptionRow, DossierRow } from '../db/types.js'
-import { AppError, assertVersion, versionChanged } from '../errors.js'
+import { AppError, assertVersion } from '../errors.js'
 import { isId, newId } from '../ids.js'
 import {
-  findAdoption,
   participatingMembers,
   recordInputOf,
   type StoredText,
@@ -24,6 +24,7 @@ import { consensusOf } from '../repositories/consensus.js'
 import { participantsOf } from '../repositories/dossiers.js'
 import { parseLocalized, positionsOnVersion } from '../repositories/minutes.js'
 import { notifier, recipientsOf } from './notifications.js'
+import { updateVersioned } from './optimistic.js'
 
 export const adoptionBodyInvalid = () => new AppError(422, 'adoption_body_invalid')
 export const adoptionMeetingInvalid = () => new AppError(422, 'adoption_meeting_invalid')
@@ -150,15 +151,8 @@ async function updateAdoptionRow(
   row: AdoptionRow,
   set: Partial<AdoptionRow>,
 ): Promise<AdoptionRow> {
-  const next = row.version + 1
-  const result = await ctx.trx
-    .updateTable('adoptions')
-    .set({ ...set, version: next })
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) throw versionChanged((await findAdoption(ctx.trx, row.id)).version)
-  return { ...row, ...set, version: next }
+  const version = await updateVersioned(ctx.trx, 'adoptions', row.id, row.version, set)
+  return { ...row, ...set, version }
 }
 
 /** Recomputes the record's hash from what is stored now (after a change in this transaction). */

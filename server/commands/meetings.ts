@@ -4,6 +4,7 @@
  * (iCalendar) that go out through the notifier. Every command writes in the caller's
  * transaction with its audit entry.
  */
+
 import type {
   AddParticipantsRequest,
   AgendaItemInput,
@@ -22,56 +23,24 @@ import {
 } from '@core/domain/meetings.js'
 import type { Role } from '@core/domain/roles.js'
 import type { LocalizedText, UiLang } from '@core/i18n/languages.js'
-import type { Transaction } from 'kysely'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext, Queryable } from '../context.js'
 import type {
   AgendaItemRow,
   BodyRow,
-  Database,
   MeetingParticipantRow,
   MeetingRow,
   OrganizationRow,
 } from '../db/types.js'
-import { AppError, assertVersion, notFound, versionChanged } from '../errors.js'
+import { AppError, assertVersion, notFound } from '../errors.js'
 import { meetingsCalendar } from '../exports/ics.js'
 import { isId, newId } from '../ids.js'
 import { meetingFacts } from '../repositories/meetings.js'
 import { notifier } from './notifications.js'
+import { updateVersioned } from './optimistic.js'
 
 // ---------------------------------------------------------------------------------------
 // Helpers
-
-type MeetingTables = 'meetings' | 'meeting_participants' | 'agenda_items'
-
-/**
- * Optimistic update of a meeting row (as server/commands/optimistic.ts does for the
- * older tables): writes only if the version is still `expected`, else 409 version_changed.
- */
-async function updateVersionedRow(
-  trx: Transaction<Database>,
-  table: MeetingTables,
-  id: string,
-  expected: number,
-  set: Record<string, unknown>,
-): Promise<number> {
-  const next = expected + 1
-  const result = await (trx as Transaction<any>)
-    .updateTable(table)
-    .set({ ...set, version: next })
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) {
-    const current = await (trx as Transaction<any>)
-      .selectFrom(table)
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirst()
-    throw versionChanged(Number(current?.version ?? 0))
-  }
-  return next
-}
 
 function assertTimezone(timezone: string): void {
   if (!isTimeZone(timezone)) throw new AppError(422, 'timezone_unknown', { timezone }, { timezone })
@@ -347,7 +316,7 @@ export async function meetingUpdater({
   ).filter((k) => next[k] !== meeting[k])
   const sequence = significant.length ? meeting.sequence + 1 : meeting.sequence
   const set = { ...next, sequence, updated_at: ctx.clock() }
-  const version = await updateVersionedRow(ctx.trx, 'meetings', meeting.id, meeting.version, set)
+  const version = await updateVersioned(ctx.trx, 'meetings', meeting.id, meeting.version, set)
   const changed = Object.fromEntries(
     Object.entries(next).filter(([k, v]) => v !== meeting[k as keyof MeetingRow]),
   )
@@ -398,7 +367,7 @@ export async function meetingCanceller({
   assertVersion(meeting.version, version)
   assertNotCancelled(meeting)
   const set = { status: 'cancelled' as const, sequence: meeting.sequence + 1, updated_at: ctx.clock() }
-  const next = await updateVersionedRow(ctx.trx, 'meetings', meeting.id, meeting.version, set)
+  const next = await updateVersioned(ctx.trx, 'meetings', meeting.id, meeting.version, set)
   await appendAudit(ctx, {
     action: 'meeting.cancel',
     subjectType: 'meeting',
@@ -617,7 +586,7 @@ export async function participantUpdater({
             ? participant.function
             : input.function
   }
-  const version = await updateVersionedRow(
+  const version = await updateVersioned(
     ctx.trx,
     'meeting_participants',
     participant.id,
@@ -686,7 +655,7 @@ export async function invitationAnswerer({
   assertNotCancelled(meeting)
   const set = { invitation: answer, responded_at: ctx.clock() }
   // The participant's own answer: last one wins, no version to send.
-  const version = await updateVersionedRow(
+  const version = await updateVersioned(
     ctx.trx,
     'meeting_participants',
     participant.id,
@@ -873,7 +842,7 @@ export async function agendaItemUpdater({
     set.document_id = links.document_id
     set.version_id = links.version_id
   }
-  const version = await updateVersionedRow(ctx.trx, 'agenda_items', item.id, item.version, set)
+  const version = await updateVersioned(ctx.trx, 'agenda_items', item.id, item.version, set)
   await appendAudit(ctx, {
     action: 'meeting.agenda_update',
     subjectType: 'agenda_item',
@@ -986,7 +955,7 @@ export async function outcomeRecorder({
     outcome_by: input.outcome ? (ctx.actor?.id ?? null) : null,
     outcome_at: input.outcome ? ctx.clock() : null,
   }
-  const version = await updateVersionedRow(ctx.trx, 'agenda_items', item.id, item.version, set)
+  const version = await updateVersioned(ctx.trx, 'agenda_items', item.id, item.version, set)
   await appendAudit(ctx, {
     action: 'meeting.outcome',
     subjectType: 'agenda_item',

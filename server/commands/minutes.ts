@@ -3,15 +3,17 @@
  * (after which they are immutable and their SHA-256 is fixed). Each writes its row and its
  * audit entry in the caller's transaction.
  */
+
 import type { MinutesTexts } from '@core/api/minutes.js'
 import { draftAllMinutes, minutesContent, minutesHash } from '@core/domain/minutes.js'
 import { appendAudit } from '../audit/log.js'
 import type { CommandContext } from '../context.js'
 import type { MeetingRow, MinutesRow } from '../db/types.js'
-import { AppError, assertVersion, versionChanged } from '../errors.js'
+import { AppError, assertVersion } from '../errors.js'
 import { newId } from '../ids.js'
 import { contentOf, findMinutes, minutesFactsOf, parseLocalized } from '../repositories/minutes.js'
 import { notifier, recipientsOf } from './notifications.js'
+import { updateVersioned } from './optimistic.js'
 
 export const minutesExist = () => new AppError(409, 'minutes_exist')
 export const minutesApproved = () => new AppError(409, 'minutes_approved')
@@ -25,18 +27,8 @@ async function updateMinutesRow(
   expected: number,
   set: Partial<MinutesRow>,
 ): Promise<MinutesRow> {
-  const next = expected + 1
-  const result = await ctx.trx
-    .updateTable('minutes')
-    .set({ ...set, version: next })
-    .where('id', '=', row.id)
-    .where('version', '=', expected)
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) {
-    const current = await findMinutes(ctx.trx, row.meeting_id)
-    throw versionChanged(current?.version ?? 0)
-  }
-  return { ...row, ...set, version: next }
+  const version = await updateVersioned(ctx.trx, 'minutes', row.id, expected, set)
+  return { ...row, ...set, version }
 }
 
 export interface MinutesDrafterProps {

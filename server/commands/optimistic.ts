@@ -15,6 +15,14 @@ type Versioned =
   | 'comment_rounds'
   | 'contributions'
   | 'domestic_approvals'
+  | 'procedure_templates'
+  | 'meetings'
+  | 'meeting_participants'
+  | 'agenda_items'
+  | 'minutes'
+  | 'adoptions'
+  | 'news_items'
+  | 'feed_subscriptions'
 
 /** Updates one row if its version is still `expected`; bumps the version; throws 409 otherwise. */
 export async function updateVersioned(
