@@ -6,7 +6,7 @@
  * confirming its ad referendum agreement), and the councils: the CFM recommends, the CHS
  * adopts and the package is signed. Every notice goes to the inbox and the mail outbox.
  */
-import type { Role } from '../../core/domain/roles.js'
+
 import { adoptionRecorder } from '../commands/adoptions.js'
 import { approvalAttachmentUploader } from '../commands/attachments.js'
 import { approvalRecorder, approvalsDueDateSetter, dossierStageMover } from '../commands/dossiers.js'
@@ -24,6 +24,7 @@ import type { CommandContext, CurrentUser } from '../context.js'
 import type { BodyRow, DossierRow, MeetingRow, OrganizationRow } from '../db/types.js'
 import { defaultFontDir, loadPdfKit } from '../exports/pdf/fonts.js'
 import { versionsOfDocuments } from '../repositories/documents.js'
+import { actorByEmail, at, later } from './actors.js'
 import {
   CFM_MEETING,
   CHS_MEETING,
@@ -40,26 +41,6 @@ import {
 const MEMBERS = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']
 const PARTIES = [...MEMBERS, 'MDA']
 
-async function actorByEmail(ctx: CommandContext, email: string): Promise<CurrentUser> {
-  const u = await ctx.trx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow()
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.display_name,
-    locale: u.locale,
-    partyId: u.party_id,
-    secretariatOrgId: u.secretariat_org_id,
-    roles: JSON.parse(u.roles) as Role[],
-    version: u.version,
-  }
-}
-
-const at = (ctx: CommandContext, actor: CurrentUser, iso: string): CommandContext => ({
-  ...ctx,
-  actor,
-  clock: () => new Date(iso).toISOString(),
-})
-const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
 const headOf = (code: string) =>
   code === 'MDA' ? 'observer.mda@cis.demo' : `head.${code.toLowerCase()}@cis.demo`
 

@@ -4,8 +4,8 @@
  * comment, the secretariat disposes of everything at the meeting of 21 August 2020,
  * publishes the dispositions, and produces, translates and circulates Rev.1.
  */
+
 import type { PositionKind } from '@core/domain/consensus.js'
-import type { Role } from '@core/domain/roles.js'
 import type { DocumentContent, Provision } from '@core/text/model.js'
 import { plain } from '@core/text/model.js'
 import {
@@ -19,31 +19,11 @@ import { versionEditor, versionPublisher } from '../commands/documents.js'
 import { positionRecorder, versionFreezer } from '../commands/positions.js'
 import { revisionCreator } from '../commands/revisions.js'
 import { dispositionsPublisher, roundOpener } from '../commands/rounds.js'
-import type { CommandContext, CurrentUser } from '../context.js'
+import type { CommandContext } from '../context.js'
 import type { DocumentRow, DossierRow, VersionRow } from '../db/types.js'
 import { participantsOf } from '../repositories/dossiers.js'
+import { actorByEmail, at, later } from './actors.js'
 import { DEMO_CONTRIBUTIONS, DEMO_ROUND, REV1_TRANSLATIONS } from './negotiation.js'
-
-async function actorByEmail(ctx: CommandContext, email: string): Promise<CurrentUser> {
-  const u = await ctx.trx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow()
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.display_name,
-    locale: u.locale,
-    partyId: u.party_id,
-    secretariatOrgId: u.secretariat_org_id,
-    roles: JSON.parse(u.roles) as Role[],
-    version: u.version,
-  }
-}
-
-const at = (ctx: CommandContext, actor: CurrentUser, iso: string): CommandContext => ({
-  ...ctx,
-  actor,
-  clock: () => new Date(iso).toISOString(),
-})
-const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString()
 
 export interface NegotiationProps {
   ctx: CommandContext
