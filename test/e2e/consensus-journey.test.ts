@@ -11,14 +11,15 @@
 import { t } from '@core/i18n/index.js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, type RunningServer, screenshot, seriousAxeViolations } from './harness.js'
 import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  seriousAxeViolations,
-} from './harness.js'
-import { apiSession, newJourneyPage, signInAs, startServerForManyUsers, textOf } from './journey-support.js'
+  apiClient,
+  apiSession,
+  newJourneyPage,
+  signInAs,
+  startServerForManyUsers,
+  textOf,
+} from './journey-support.js'
 
 const ru = (key: string, params?: Record<string, string | number>) => t('ru', key, params)
 const DOSSIER_REFERENCE = 'ИГ-МИБ/2020'
@@ -70,26 +71,13 @@ async function chooseTarget(): Promise<Target> {
 
 /** States a position through the API, as the head of delegation of a member would. */
 async function stateThroughApi(email: string, target: Target, kind: string): Promise<void> {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const response = await fetch(
-    `${server.url}/api/documents/${target.documentId}/versions/${target.versionId}/positions`,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie, 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify({ kind }),
-    },
+  const client = await apiClient(server.url, email)
+  const { status, text } = await client.request(
+    'POST',
+    `/api/documents/${target.documentId}/versions/${target.versionId}/positions`,
+    { kind },
   )
-  expect(response.status, `${email} states ${kind}: ${await response.clone().text()}`).toBe(201)
+  expect(status, `${email} states ${kind}: ${text}`).toBe(201)
 }
 
 const consensusPath = (target: Target) =>

@@ -93,3 +93,49 @@ export async function startServerForManyUsers(options: { demoUntil?: string } = 
     else process.env.LOGIN_RATE_LIMIT = limit
   }
 }
+
+export interface ApiClient {
+  cookie: string
+  /** A call that fails loudly (with the answer's body) unless the status is 2xx; the JSON answer. */
+  call<T = any>(method: string, path: string, body?: unknown): Promise<T>
+  /** A call whatever its status: the status and the text of the answer. */
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }>
+}
+
+/** A signed-in API client with the session's CSRF token, for setting a journey's scene. */
+export async function apiClient(baseUrl: string, email: string): Promise<ApiClient> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  if (login.status !== 200)
+    throw new Error(`cannot sign in as ${email}: ${login.status} ${await login.text()}`)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        cookie,
+        ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return { status: response.status, text: await response.text() }
+  }
+  return {
+    cookie,
+    request,
+    async call(method, path, body) {
+      const { status, text } = await request(method, path, body)
+      if (status < 200 || status > 299) throw new Error(`${method} ${path}: ${status} ${text}`)
+      return text ? JSON.parse(text) : null
+    },
+  }
+}

@@ -13,14 +13,13 @@ import { t } from '@core/i18n/index.js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  DEMO_PASSWORD,
   launchBrowser,
   type RunningServer,
   screenshot,
   seriousAxeViolations,
   startServer,
 } from './harness.js'
-import { apiSession, newJourneyPage, signInAs, textOf } from './journey-support.js'
+import { apiClient, apiSession, newJourneyPage, signInAs, textOf } from './journey-support.js'
 
 const ru = (key: string, params?: Record<string, string | number>) => t('ru', key, params)
 const DOSSIER_REFERENCE = 'ИГ-МИБ/2020'
@@ -44,25 +43,10 @@ afterAll(async () => {
 
 /** A write through the API as the secretariat (to set the stage, never to do the journey's steps). */
 async function apiWrite(email: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
+  const client = await apiClient(server.url, email)
   return async (method: string, path: string, body: unknown, expected: number) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', cookie, 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify(body),
-    })
-    const text = await response.text()
-    expect(response.status, `${method} ${path}: ${text}`).toBe(expected)
+    const { status, text } = await client.request(method, path, body)
+    expect(status, `${method} ${path}: ${text}`).toBe(expected)
     return JSON.parse(text)
   }
 }

@@ -13,14 +13,8 @@
 import { t } from '@core/i18n/index.js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  seriousAxeViolations,
-} from './harness.js'
-import { newJourneyPage, signInAs, startServerForManyUsers, textOf } from './journey-support.js'
+import { launchBrowser, type RunningServer, screenshot, seriousAxeViolations } from './harness.js'
+import { apiClient, newJourneyPage, signInAs, startServerForManyUsers, textOf } from './journey-support.js'
 
 const ru = (key: string, params?: Record<string, string | number>) => t('ru', key, params)
 const en = (key: string, params?: Record<string, string | number>) => t('en', key, params)
@@ -43,35 +37,7 @@ afterAll(async () => {
 })
 
 /** A signed-in API client with the CSRF token, for setting the scene through the API. */
-async function apiClient(email: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        cookie,
-        ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken }),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const text = await response.text()
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-    return JSON.parse(text) as T
-  }
-  return { call, cookie }
-}
+const apiClientAs = (email: string) => apiClient(server.url, email)
 
 interface Scene {
   meetingId: string
@@ -80,7 +46,7 @@ interface Scene {
 
 /** The expert group's meeting of 21 August 2020, convened and recorded through the meetings API. */
 async function convene(): Promise<Scene> {
-  const api = await apiClient(EDITOR)
+  const api = await apiClientAs(EDITOR)
   const dossiers = await api.call<{ data: { id: string; reference: string; organizationId: string }[] }>(
     'GET',
     '/api/dossiers',

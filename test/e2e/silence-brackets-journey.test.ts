@@ -12,14 +12,8 @@
 import { t } from '@core/i18n/index.js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  seriousAxeViolations,
-} from './harness.js'
-import { newJourneyPage, signInAs, startServerForManyUsers, textOf } from './journey-support.js'
+import { launchBrowser, type RunningServer, screenshot, seriousAxeViolations } from './harness.js'
+import { apiClient, newJourneyPage, signInAs, startServerForManyUsers, textOf } from './journey-support.js'
 
 const ru = (key: string, params?: Record<string, string | number>) => t('ru', key, params)
 const DOSSIER_REFERENCE = 'ИГ-МИБ/2020'
@@ -45,33 +39,7 @@ afterAll(async () => {
 })
 
 /** A signed-in API client (cookie and CSRF token) that fails loudly. */
-async function apiAs(email: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return async (method: string, path: string, body?: unknown): Promise<any> => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'X-CSRF-Token': csrf,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
-}
+const apiAs = async (email: string) => (await apiClient(server.url, email)).call
 
 /** The CHS decision: the third document of the demo dossier, its circulated "Проект". */
 async function chooseTarget(call: Awaited<ReturnType<typeof apiAs>>) {
