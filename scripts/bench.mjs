@@ -14,6 +14,7 @@ const BENCHMARKS = {
   'table.docx': () => import('../bench/table-docx.mjs'),
   'table.pdf': () => import('../bench/table-pdf.mjs'),
   'consensus.engine': () => import('../bench/consensus.mjs'),
+  'portal.news_page': () => import('../bench/portal-news-page.mjs'),
 }
 
 /** A module that runs several cases: `run({ ...opts, case })`. */

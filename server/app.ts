@@ -25,6 +25,7 @@ import type { DbHandle } from './db/index.js'
 import { registerErrorHandler, sendRouteNotFound } from './http/error-handler.js'
 import { registerRequestContext } from './http/request-context.js'
 import { newId } from './ids.js'
+import portal from './portal/routes.js'
 import adoptions from './routes/api/adoptions/adoptions.js'
 import auth from './routes/api/auth/auth.js'
 import brackets from './routes/api/brackets/brackets.js'
@@ -33,14 +34,17 @@ import contributions from './routes/api/contributions/contributions.js'
 import documents from './routes/api/documents/documents.js'
 import dossiers from './routes/api/dossiers/dossiers.js'
 import jobs from './routes/api/jobs/jobs.js'
+import media from './routes/api/media/media.js'
 import meetings from './routes/api/meetings/meetings.js'
 import minutes from './routes/api/minutes/minutes.js'
+import news from './routes/api/news/news.js'
 import notifications from './routes/api/notifications/notifications.js'
 import organizations from './routes/api/organizations/organizations.js'
 import positions from './routes/api/positions/positions.js'
 import procedures from './routes/api/procedures/procedures.js'
 import revisions from './routes/api/revisions/revisions.js'
 import rounds from './routes/api/rounds/rounds.js'
+import syndication from './routes/api/syndication/syndication.js'
 import health from './routes/health.js'
 
 export interface BuildAppOptions {
@@ -147,6 +151,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(minutes, deps)
   await app.register(adoptions, deps)
   await app.register(procedures, deps)
+  await app.register(syndication, deps)
+  // The public portal (server-rendered, no session); before the web app's static files and fallback.
+  await app.register(portal, deps)
+  await app.register(news, deps)
+  await app.register(media, deps)
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot) {

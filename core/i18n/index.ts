@@ -13,6 +13,8 @@ import { mailMessages } from './catalog/mail.js'
 import { meetingMessages } from './catalog/meetings.js'
 import { minutesMessages } from './catalog/minutes.js'
 import { negotiationMessages } from './catalog/negotiation.js'
+import { portalMessages } from './catalog/portal.js'
+import { pressMessages } from './catalog/press.js'
 import { procedureMessages } from './catalog/procedure.js'
 import { uiMessages } from './catalog/ui.js'
 import type { Lang } from './languages.js'
@@ -31,6 +33,8 @@ const catalogs: Catalog[] = [
   minutesMessages,
   procedureMessages,
   mailMessages,
+  pressMessages,
+  portalMessages,
 ]
 
 const merged: Record<Lang, Record<string, string>> = { ru: {}, en: {}, tg: {} }

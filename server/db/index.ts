@@ -22,6 +22,7 @@ import * as domesticApproval from './migrations/20261129T100000_domestic_approva
 import * as meetings from './migrations/20261129T110000_meetings.js'
 import * as mail from './migrations/20261129T120000_mail.js'
 import * as news from './migrations/20261129T130000_news.js'
+import * as portalSearch from './migrations/20261129T140000_portal_search.js'
 import type { Database } from './types.js'
 
 export type Db = Kysely<Database>
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T110000_meetings': meetings,
   '20261129T120000_mail': mail,
   '20261129T130000_news': news,
+  '20261129T140000_portal_search': portalSearch,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -21,6 +21,8 @@ import type { DbHandle } from '../db/index.js'
 import { DEMO_BODIES, DEMO_DOCUMENTS, DEMO_DOSSIER, DEMO_ORGANIZATION, DEMO_PARTIES } from './content.js'
 import { loadCouncils } from './councils-loader.js'
 import { loadNegotiation } from './negotiation-loader.js'
+import { loadPortal } from './portal-loader.js'
+import { loadPress } from './press-loader.js'
 
 export interface DemoAccount {
   email: string
@@ -97,6 +99,14 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
 /** Deletes every row (children first); the schema stays. Used by `concord demo --reset`. */
 export async function wipe(handle: DbHandle): Promise<void> {
   const tables = [
+    'portal_search_terms',
+    'portal_search_items',
+    'feed_entries',
+    'feed_subscriptions',
+    'news_items',
+    'media_renditions',
+    'media',
+    'rubrics',
     'mail_outbox',
     'notification_preferences',
     'special_opinions',
@@ -250,6 +260,8 @@ export async function loadDemo(
         .where('id', '=', dossier.id)
         .executeTakeFirstOrThrow()
       await loadCouncils({ ctx, organization: org, dossier: current })
+      await loadPress({ ctx, organization: org })
+      await loadPortal({ ctx, password })
     }
   })
   return accounts

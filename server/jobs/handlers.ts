@@ -8,7 +8,9 @@ import {
   approvalReminder,
 } from './approval-reminders.js'
 import { digestSender } from './digest.js'
+import { FEED_FETCH_JOB, feedFetchJob } from './feed-fetch.js'
 import { mailDeliverer } from './mail-deliver.js'
+import { NEWS_PUBLISH_JOB, newsPublish } from './news-publish.js'
 import type { JobHandler } from './queue.js'
 import { ROUND_CLOSING_JOB, roundClosingReminder } from './round-closing.js'
 
@@ -19,4 +21,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [ROUND_CLOSING_JOB]: async (ctx, payload) => void (await roundClosingReminder(ctx, payload)),
   [MAIL_DELIVER_JOB]: async (ctx) => void (await mailDeliverer(ctx)),
   [MAIL_DIGEST_JOB]: async (ctx, payload, job) => void (await digestSender(ctx, payload, job)),
+  [NEWS_PUBLISH_JOB]: newsPublish,
+  [FEED_FETCH_JOB]: feedFetchJob,
 }

@@ -6,5 +6,6 @@ import './contributions.js'
 import './meetings.js'
 import './minutes.js'
 import './adoptions.js'
+import './news.js'
 
 export * from './policy.js'

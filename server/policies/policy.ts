@@ -84,7 +84,22 @@ export interface AdoptionSubject {
   /** Participating members of the dossier (they sign; their heads add special opinions). */
   memberIds: ReadonlySet<string>
 }
+/** A news item of the press service (server/policies/news.ts). */
+export interface NewsItemSubject {
+  type: 'news_item'
+  id: string
+  organizationId: string
+  status: 'draft' | 'in_review' | 'published' | 'archived'
+}
+/** An uploaded image of a newsroom (server/policies/news.ts). */
+export interface MediaSubject {
+  type: 'media'
+  id: string
+  organizationId: string
+}
 export type Subject =
+  | NewsItemSubject
+  | MediaSubject
   | MinutesSubject
   | AdoptionSubject
   | MeetingSubject

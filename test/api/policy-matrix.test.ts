@@ -300,6 +300,123 @@ async function approvalVersion(dossierId: string, code: string) {
 }
 // --- end of procedure helpers
 
+// --- Press service's newsroom (issue 6, newsroom): a fresh item per request, written by the
+// press officer; meetings with a recorded outcome to draft from; an image of the newsroom.
+async function freshNewsItem(): Promise<{ id: string; version: number }> {
+  const res = await sessions
+    .get('press_officer')!
+    .send('POST', '/api/news', { language: 'ru', title: `Новость ${++refs}` })
+  return { id: res.json().data.id, version: res.json().data.version }
+}
+let sharedNews: Promise<{ id: string; version: number }> | null = null
+function aNewsItem() {
+  sharedNews ??= freshNewsItem()
+  return sharedNews
+}
+async function newsVersion(id: string) {
+  return (
+    await t.handle.db
+      .selectFrom('news_items')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).version
+}
+/** A meeting (TJK's and MDA's delegations) whose agenda item has its outcome. */
+async function meetingWithOutcome(): Promise<string> {
+  const id = await newMatrixMeeting()
+  const item = await t.handle.db
+    .selectFrom('agenda_items')
+    .select(['id', 'version'])
+    .where('meeting_id', '=', id)
+    .executeTakeFirstOrThrow()
+  await sessions
+    .get('secretariat_editor')!
+    .send('POST', `/api/meetings/${id}/agenda/${item.id}/outcome`, {
+      version: item.version,
+      outcome: 'agreed',
+    })
+  return id
+}
+let matrixPng: Promise<Buffer> | null = null
+function aPng(): Promise<Buffer> {
+  matrixPng ??= import('sharp').then((s) =>
+    s
+      .default({ create: { width: 40, height: 30, channels: 3, background: '#345995' } })
+      .png()
+      .toBuffer(),
+  )
+  return matrixPng
+}
+let sharedMedia: Promise<string> | null = null
+function aMedia(): Promise<string> {
+  sharedMedia ??= (async () => {
+    const press = sessions.get('press_officer')!
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/media?filename=m.png',
+      headers: { cookie: press.cookie, 'x-csrf-token': press.csrf, 'content-type': 'image/png' },
+      payload: await aPng(),
+    })
+    return res.json().data.id as string
+  })()
+  return sharedMedia
+}
+/** The newsroom: its press officers and administrators write, the secretariat reads, parties have none. */
+const newsroom = (read: number, write: number) =>
+  all(403, { secretariat_admin: write, press_officer: write, secretariat_editor: read })
+/** An item: hidden from parties (404); the editor reads but may not write (403). */
+const newsItem = (ok: number) =>
+  all(404, { secretariat_admin: ok, press_officer: ok, secretariat_editor: ok === 200 ? 200 : 403 })
+// --- end of newsroom helpers
+
+// --- Syndication (issue 6, portal and syndication): subscriptions made by the press officer
+// to URLs nobody fetches here, and entries written straight into feed_entries.
+async function freshSubscription(): Promise<{ id: string; version: number }> {
+  const res = await sessions.get('press_officer')!.send('POST', '/api/feed-subscriptions', {
+    url: `https://feeds.example.org/${++refs}/atom.xml`,
+    sourceName: 'пресс-служба Исполкома СНГ',
+  })
+  return { id: res.json().data.id, version: res.json().data.version }
+}
+let sharedSubscription: Promise<{ id: string; version: number }> | null = null
+function aSubscription() {
+  sharedSubscription ??= freshSubscription()
+  return sharedSubscription
+}
+let syndicationRubric: Promise<string> | null = null
+function aSyndicationRubric(): Promise<string> {
+  syndicationRubric ??= sessions
+    .get('press_officer')!
+    .send('POST', '/api/rubrics', { slug: 'syndicated', name: { ru: 'Перепечатки', en: 'Republished' } })
+    .then((res) => res.json().data.id as string)
+  return syndicationRubric
+}
+async function freshEntry(): Promise<string> {
+  const id = newId()
+  await t.handle.db
+    .insertInto('feed_entries')
+    .values({
+      id,
+      subscription_id: (await aSubscription()).id,
+      guid: `urn:entry:${id}`,
+      title: `Запись ${++refs}`,
+      link: `https://source.example.org/news/${id}`,
+      summary: 'Кратко.',
+      content: '<p>Текст.</p>',
+      language: 'ru',
+      published_at: '2020-08-22T09:02:00.000Z',
+      fetched_at: new Date().toISOString(),
+      republished_item_id: null,
+    })
+    .execute()
+  return id
+}
+/** A subscription: hidden from parties (404); the editor reads but may not change it (403). */
+const syndicated = (ok: number) =>
+  all(404, { secretariat_admin: ok, press_officer: ok, secretariat_editor: ok === 200 ? 200 : 403 })
+// --- end of syndication helpers
+
 const CASES: Case[] = [
   { name: 'GET /api/me', request: async () => ({ method: 'GET', url: '/api/me' }), expect: all(200) },
   {
@@ -1061,6 +1178,157 @@ const CASES: Case[] = [
     expect: all(403, { secretariat_admin: 201 }),
   },
   // --- end of procedure cases
+  // --- Press service's newsroom (issue 6, newsroom) ---
+  {
+    name: 'GET /api/news',
+    request: async () => ({ method: 'GET', url: '/api/news' }),
+    expect: newsroom(200, 200),
+  },
+  {
+    name: 'POST /api/news',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/news',
+      body: { language: 'ru', title: `Н ${++refs}` },
+    }),
+    expect: newsroom(403, 201),
+  },
+  {
+    name: 'GET /api/news/documents',
+    request: async () => ({ method: 'GET', url: '/api/news/documents' }),
+    expect: newsroom(200, 200),
+  },
+  {
+    name: 'GET /api/news/:id',
+    request: async () => ({ method: 'GET', url: `/api/news/${(await aNewsItem()).id}` }),
+    expect: newsItem(200),
+  },
+  {
+    name: 'PATCH /api/news/:id',
+    request: async () => {
+      const { id } = await aNewsItem()
+      return {
+        method: 'PATCH',
+        url: `/api/news/${id}`,
+        body: { version: await newsVersion(id), lead: `L ${++refs}` },
+      }
+    },
+    expect: { ...newsItem(200), secretariat_editor: 403 },
+  },
+  {
+    name: 'POST /api/news/:id/status (a fresh draft to review)',
+    request: async () => {
+      const item = await freshNewsItem()
+      return {
+        method: 'POST',
+        url: `/api/news/${item.id}/status`,
+        body: { version: item.version, status: 'in_review' },
+      }
+    },
+    expect: { ...newsItem(200), secretariat_editor: 403 },
+  },
+  {
+    name: 'POST /api/news/:id/translations (a fresh item)',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/news/${(await freshNewsItem()).id}/translations`,
+      body: { language: 'en' },
+    }),
+    expect: newsItem(201),
+  },
+  {
+    name: 'GET /api/rubrics',
+    request: async () => ({ method: 'GET', url: '/api/rubrics' }),
+    expect: newsroom(200, 200),
+  },
+  {
+    name: 'POST /api/rubrics',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/rubrics',
+      body: { slug: `rubric-${++refs}`, name: { ru: 'Рубрика' } },
+    }),
+    expect: newsroom(403, 201),
+  },
+  {
+    name: 'GET /api/meetings/:id/press-draft',
+    request: async () => ({ method: 'GET', url: `/api/meetings/${await matrixMeeting()}/press-draft` }),
+    expect: all(200, { outsider: 404 }),
+  },
+  {
+    name: 'POST /api/meetings/:id/press-draft (a fresh meeting with its outcome)',
+    request: async () => ({ method: 'POST', url: `/api/meetings/${await meetingWithOutcome()}/press-draft` }),
+    expect: all(403, { secretariat_admin: 201, press_officer: 201, outsider: 404 }),
+  },
+  {
+    name: 'POST /api/media (an image)',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/media?filename=p.png',
+      body: await aPng(),
+      headers: { 'content-type': 'image/png' },
+    }),
+    expect: newsroom(403, 201),
+  },
+  {
+    name: 'GET /api/media/:id',
+    request: async () => ({ method: 'GET', url: `/api/media/${await aMedia()}` }),
+    expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 200 }),
+  },
+  {
+    name: 'GET /api/media/:id/:rendition (not shown by a published item: the newsroom only)',
+    request: async () => ({ method: 'GET', url: `/api/media/${await aMedia()}/w320` }),
+    expect: all(404, { secretariat_admin: 200, secretariat_editor: 200, press_officer: 200, anonymous: 404 }),
+  },
+  // --- end of newsroom cases
+  // --- Syndication (issue 6, portal and syndication) ---
+  {
+    name: 'GET /api/feed-subscriptions',
+    request: async () => ({ method: 'GET', url: '/api/feed-subscriptions' }),
+    expect: newsroom(200, 200),
+  },
+  {
+    name: 'POST /api/feed-subscriptions',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/feed-subscriptions',
+      body: { url: `https://feeds.example.org/m${++refs}.xml`, sourceName: 'источник' },
+    }),
+    expect: newsroom(403, 201),
+  },
+  {
+    name: 'GET /api/feed-subscriptions/:id',
+    request: async () => ({ method: 'GET', url: `/api/feed-subscriptions/${(await aSubscription()).id}` }),
+    expect: syndicated(200),
+  },
+  {
+    name: 'GET /api/feed-subscriptions/:id/entries',
+    request: async () => ({ method: 'GET', url: `/api/feed-subscriptions/${(await aSubscription()).id}/entries` }),
+    expect: syndicated(200),
+  },
+  {
+    name: 'POST /api/feed-subscriptions/:id/fetch',
+    request: async () => ({ method: 'POST', url: `/api/feed-subscriptions/${(await aSubscription()).id}/fetch` }),
+    expect: syndicated(202),
+  },
+  {
+    name: 'DELETE /api/feed-subscriptions/:id',
+    request: async () => {
+      const s = await freshSubscription()
+      return { method: 'DELETE', url: `/api/feed-subscriptions/${s.id}`, body: { version: s.version } }
+    },
+    expect: syndicated(204),
+  },
+  {
+    name: 'POST /api/feed-entries/:id/republish',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/feed-entries/${await freshEntry()}/republish`,
+      body: { rubricId: await aSyndicationRubric(), datelineCity: 'ДУШАНБЕ' },
+    }),
+    expect: syndicated(201),
+  },
+  // --- end of syndication cases
 ]
 
 beforeAll(async () => {

@@ -14,10 +14,13 @@ import { JobsPage } from './pages/JobsPage.js'
 import { LoginPage } from './pages/LoginPage.js'
 import { MeetingPage } from './pages/MeetingPage.js'
 import { MinutesPage } from './pages/MinutesPage.js'
+import { NewsEditorPage } from './pages/NewsEditorPage.js'
 import { NotFoundPage } from './pages/NotFoundPage.js'
 import { NotificationSettingsPage } from './pages/NotificationSettingsPage.js'
 import { NotificationsPage } from './pages/NotificationsPage.js'
+import { PressPage } from './pages/PressPage.js'
 import { ProcedureSettingsPage } from './pages/ProcedureSettingsPage.js'
+import { SyndicationPage } from './pages/SyndicationPage.js'
 import { TablePage } from './pages/TablePage.js'
 import { VerifyPage } from './pages/VerifyPage.js'
 
@@ -44,6 +47,9 @@ export function App() {
         <Route path="/settings/procedures" element={<ProcedureSettingsPage />} />
         <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
         <Route path="/admin/jobs" element={<JobsPage />} />
+        <Route path="/press" element={<PressPage />} />
+        <Route path="/press/items/:id" element={<NewsEditorPage />} />
+        <Route path="/press/syndication" element={<SyndicationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

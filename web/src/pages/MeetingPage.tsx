@@ -10,6 +10,7 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { meetingPath, useMeeting, useMeetingWrite } from '../api/meetings.js'
+import { useMe } from '../api/queries.js'
 import { ConfirmModal } from '../components/ConfirmModal.js'
 import { Crumbs } from '../components/Crumbs.js'
 import { ErrorAlert } from '../components/ErrorAlert.js'
@@ -20,6 +21,7 @@ import { ConferenceJoin, MyAnswer, QuorumLine } from '../components/meetings/Mee
 import { ParticipantsSection } from '../components/meetings/ParticipantsSection.js'
 import { meetingSpan } from '../components/meetings/time.js'
 import { PageLoader } from '../components/PageLoader.js'
+import { PressDraftButton } from '../components/press/PressDraftButton.js'
 import { useLanguage, useT } from '../i18n/language.js'
 import { zoneLabel } from '../lib/negotiation.js'
 import { sameOffset, userTimeZone } from '../lib/time.js'
@@ -30,6 +32,7 @@ export function MeetingPage() {
   const tr = useT()
   const { lang } = useLanguage()
   const query = useMeeting(id)
+  const me = useMe().data?.data
   const m = query.data?.data
   const policies = query.data?.policies ?? {}
   const [editing, setEditing] = useState(false)
@@ -163,6 +166,7 @@ export function MeetingPage() {
       <MyAnswer meeting={m} />
       <QuorumLine quorum={m.quorum} />
       <AgendaSection meeting={m} policies={policies} />
+      <PressDraftButton meetingId={m.id} me={me} />
       <ParticipantsSection meeting={m} policies={policies} />
 
       <MeetingForm
