@@ -64,7 +64,8 @@ async function newsPagePath(base) {
   if (res.status !== 200) throw new Error(`the CIS feed answered ${res.status}`)
   const feed = await new Parser().parseString(await res.text())
   const item = feed.items.find((i) => i.title?.startsWith(SEED_TITLE))
-  if (!item?.link) throw new Error('the demo has no news item of 22 August 2020 (is the newsroom demo loaded?)')
+  if (!item?.link)
+    throw new Error('the demo has no news item of 22 August 2020 (is the newsroom demo loaded?)')
   return new URL(item.link).pathname
 }
 

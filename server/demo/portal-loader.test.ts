@@ -5,8 +5,9 @@
  * its public page shows it beside the other news of the rubric, and the subscription's
  * periodic fetch (read in process) finds nothing new.
  */
-import { verifyChain } from '@server/audit/log.js'
+
 import { buildApp } from '@server/app.js'
+import { verifyChain } from '@server/audit/log.js'
 import { loadConfig } from '@server/config.js'
 import { loadDemo } from '@server/demo/loader.js'
 import { JOB_HANDLERS } from '@server/jobs/handlers.js'
@@ -35,8 +36,16 @@ afterAll(async () => {
 describe('the demo news agency', () => {
   it('subscribes to the CIS portal and has republished the item of 22 August 2020 with its source', async () => {
     const db = t.handle.db
-    const khovar = await db.selectFrom('organizations').selectAll().where('slug', '=', 'khovar').executeTakeFirstOrThrow()
-    const press = await db.selectFrom('users').selectAll().where('email', '=', 'press@khovar.demo').executeTakeFirstOrThrow()
+    const khovar = await db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('slug', '=', 'khovar')
+      .executeTakeFirstOrThrow()
+    const press = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'press@khovar.demo')
+      .executeTakeFirstOrThrow()
     expect(press.secretariat_org_id).toBe(khovar.id)
     const subscription = await db
       .selectFrom('feed_subscriptions')
@@ -56,7 +65,11 @@ describe('the demo news agency', () => {
       .where('news_items.language', '=', 'ru')
       .where('news_items.status', '=', 'published')
       .execute()
-    const entries = await db.selectFrom('feed_entries').selectAll().where('subscription_id', '=', subscription.id).execute()
+    const entries = await db
+      .selectFrom('feed_entries')
+      .selectAll()
+      .where('subscription_id', '=', subscription.id)
+      .execute()
     expect(entries.map((e) => e.guid).sort()).toEqual(cisRu.map((i) => `urn:uuid:${i.id}`).sort())
     const republished = entries.filter((e) => e.republished_item_id)
     expect(republished).toHaveLength(1)
@@ -95,7 +108,9 @@ describe('the demo news agency', () => {
     const res = await app.inject({ method: 'GET', url: `/portal/khovar/ru/news/${item.slug}` })
     expect(res.statusCode).toBe(200)
     expect(res.body).toContain('ДУШАНБЕ, 22.08.2020')
-    expect(res.body).toMatch(/Со ссылкой на <a href="[^"]+\/portal\/cis\/ru\/news\/[^"]+" rel="noopener">пресс-службу Исполкома СНГ<\/a>/)
+    expect(res.body).toMatch(
+      /Со ссылкой на <a href="[^"]+\/portal\/cis\/ru\/news\/[^"]+" rel="noopener">пресс-службу Исполкома СНГ<\/a>/,
+    )
     expect(res.body).toContain('Другие новости этой рубрики')
     expect(res.body).toContain('Состоялись консульские консультации между Таджикистаном и Кыргызстаном')
     expect(res.body).toContain('Национальное информационное агентство Таджикистана «Ховар»')
@@ -109,7 +124,10 @@ describe('the demo news agency', () => {
     expect(await runDueJobs(t.handle, JOB_HANDLERS, Date.now() + 1000)).toBeGreaterThanOrEqual(1)
     const after = await t.handle.db.selectFrom('feed_entries').select('id').execute()
     expect(after).toHaveLength(before.length)
-    const sub = await t.handle.db.selectFrom('feed_subscriptions').select(['last_error']).executeTakeFirstOrThrow()
+    const sub = await t.handle.db
+      .selectFrom('feed_subscriptions')
+      .select(['last_error'])
+      .executeTakeFirstOrThrow()
     expect(sub.last_error).toBeNull()
   })
 })

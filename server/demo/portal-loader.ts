@@ -7,46 +7,27 @@
  * 22 August 2020 with the agency's dateline and the attribution line. Runs after the press
  * loader (the CIS item must be published); the 2020 dates go through ctx.clock.
  */
-import type { Role } from '../../core/domain/roles.js'
 import { newsItemCreator, newsStatusChanger, rubricCreator } from '../commands/news.js'
 import { organizationCreator } from '../commands/organizations.js'
 import { entryRepublisher, feedFetchRecorder, subscriptionCreator } from '../commands/syndication.js'
 import { userCreator } from '../commands/users.js'
-import type { CommandContext, CurrentUser } from '../context.js'
-import type { UserRow } from '../db/types.js'
+import type { CommandContext } from '../context.js'
 import { parseFeed } from '../jobs/feed-fetch.js'
 import { mailSettings } from '../mail/settings.js'
 import { feedXml } from '../portal/feed-source.js'
 import { orgBySlug, rubricsOf } from '../portal/repository.js'
+import { actorByEmail, at } from './actors.js'
 import { CIS_SUBSCRIPTION, KHOVAR, KHOVAR_NEWS, KHOVAR_RUBRIC, REPUBLICATION } from './portal.js'
 import { MEETING_NEWS } from './press.js'
 
 export interface PortalDemoProps {
   ctx: CommandContext
-  /** The demo accounts' password: when given, the agency's press officer can sign in (press@khovar.demo). */
-  password?: string
-}
-
-function actorOf(u: UserRow): CurrentUser {
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.display_name,
-    locale: u.locale,
-    partyId: u.party_id,
-    secretariatOrgId: u.secretariat_org_id,
-    roles: JSON.parse(u.roles) as Role[],
-    version: u.version,
-  }
+  /** The demo accounts' password: the agency's press officer signs in as press@khovar.demo. */
+  password: string
 }
 
 export async function loadPortal({ ctx, password }: PortalDemoProps): Promise<void> {
-  const when = (iso: string, actor: CurrentUser | null): CommandContext => ({
-    ...ctx,
-    actor,
-    clock: () => new Date(iso).toISOString(),
-  })
-  const setup = when('2020-07-01T09:00:00+05:00', null)
+  const setup = { ...ctx, clock: () => new Date('2020-07-01T09:00:00+05:00').toISOString() }
   const khovar = await organizationCreator({
     ctx: setup,
     slug: KHOVAR.slug,
@@ -54,31 +35,29 @@ export async function loadPortal({ ctx, password }: PortalDemoProps): Promise<vo
     shortName: KHOVAR.shortName,
     secretariatName: KHOVAR.secretariatName,
   })
-  let press: CurrentUser | null = null
-  if (password) {
-    const user = await userCreator({
-      ctx: setup,
-      email: KHOVAR.press.email,
-      displayName: KHOVAR.press.displayName,
-      password,
-      locale: 'ru',
-      roles: ['press_officer'],
-      partyId: null,
-      secretariatOrgId: khovar.id,
-    })
-    press = actorOf(user)
-  }
+  await userCreator({
+    ctx: setup,
+    email: KHOVAR.press.email,
+    displayName: KHOVAR.press.displayName,
+    password,
+    locale: 'ru',
+    roles: ['press_officer'],
+    partyId: null,
+    secretariatOrgId: khovar.id,
+  })
+  const press = await actorByEmail(ctx, KHOVAR.press.email)
+  const when = (iso: string) => at(ctx, press, iso)
   const rubric = await rubricCreator({
-    ctx: when('2020-07-01T09:05:00+05:00', press),
+    ctx: when('2020-07-01T09:05:00+05:00'),
     organization: khovar,
     input: { slug: KHOVAR_RUBRIC.slug, name: KHOVAR_RUBRIC.name },
   })
 
   // The agency's own news of the rubric, oldest first.
   for (const n of [...KHOVAR_NEWS].reverse()) {
-    const at = when(n.publishedAt, press)
+    const moment = when(n.publishedAt)
     const draft = await newsItemCreator({
-      ctx: at,
+      ctx: moment,
       organization: khovar,
       input: {
         language: 'ru',
@@ -91,13 +70,18 @@ export async function loadPortal({ ctx, password }: PortalDemoProps): Promise<vo
         timezone: KHOVAR.timezone,
       },
     })
-    const review = await newsStatusChanger({ ctx: at, item: draft, version: draft.version, to: 'in_review' })
-    await newsStatusChanger({ ctx: at, item: review, version: review.version, to: 'published' })
+    const review = await newsStatusChanger({
+      ctx: moment,
+      item: draft,
+      version: draft.version,
+      to: 'in_review',
+    })
+    await newsStatusChanger({ ctx: moment, item: review, version: review.version, to: 'published' })
   }
 
   // The subscription to the CIS portal's feed, and its entries as a fetch stores them.
   const publicUrl = mailSettings().publicUrl
-  const fetchedAt = when(CIS_SUBSCRIPTION.fetchedAt, press)
+  const fetchedAt = when(CIS_SUBSCRIPTION.fetchedAt)
   const subscription = await subscriptionCreator({
     ctx: fetchedAt,
     organization: khovar,
@@ -110,7 +94,15 @@ export async function loadPortal({ ctx, password }: PortalDemoProps): Promise<vo
   })
   const cis = await orgBySlug(ctx.trx, 'cis')
   if (!cis) throw new Error('the CIS organization of the demo is missing')
-  const xml = await feedXml(ctx.trx, publicUrl, cis, 'ru', await rubricsOf(ctx.trx, cis.id), undefined, 'atom')
+  const xml = await feedXml(
+    ctx.trx,
+    publicUrl,
+    cis,
+    'ru',
+    await rubricsOf(ctx.trx, cis.id),
+    undefined,
+    'atom',
+  )
   const parsed = await parseFeed(xml)
   await feedFetchRecorder({
     ctx: fetchedAt,
@@ -127,7 +119,7 @@ export async function loadPortal({ ctx, password }: PortalDemoProps): Promise<vo
     .executeTakeFirst()
   if (!entry) throw new Error("the CIS item of 22 August 2020 is not in the CIS portal's feed")
   await entryRepublisher({
-    ctx: when(REPUBLICATION.at, press),
+    ctx: when(REPUBLICATION.at),
     organization: khovar,
     subscription,
     entry,

@@ -21,7 +21,7 @@ export const KHOVAR = {
     tg: 'Таҳририяи АМИТ «Ховар»',
     en: 'NIAT Khovar newsroom',
   } satisfies LocalizedText,
-  /** The agency's own newsroom account (press officer), created when the demo has a password. */
+  /** The agency's own newsroom account (press officer). */
   press: { email: 'press@khovar.demo', displayName: 'М. Саидова' },
   timezone: 'Asia/Dushanbe',
 }
@@ -59,7 +59,8 @@ export const KHOVAR_NEWS: {
   datelineCity: string
 }[] = [
   {
-    title: 'Посол Таджикистана встретился с руководством Группы дружбы «Франция – Центральная Азия» Сената Франции',
+    title:
+      'Посол Таджикистана встретился с руководством Группы дружбы «Франция – Центральная Азия» Сената Франции',
     lead: 'Стороны обсудили развитие парламентских связей и сотрудничества в области образования.',
     body: '<p>В ходе встречи стороны обсудили развитие парламентских связей, а также сотрудничество в области образования, культуры и охраны окружающей среды.</p>',
     publishedAt: '2020-08-21T16:40:00+05:00',

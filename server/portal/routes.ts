@@ -383,7 +383,16 @@ const portal = async (app: FastifyInstance, { handle, config }: RouteDeps): Prom
         }),
         alternates,
       },
-      newsContent({ org, lang, item, rubric, renditions: photo, translations, related }),
+      newsContent({
+        org,
+        lang,
+        item,
+        rubric,
+        renditions: photo,
+        translations,
+        related,
+        url: abs(portalUrls.news(org.slug, lang, item.slug)),
+      }),
     )
   }
 

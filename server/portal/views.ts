@@ -133,6 +133,8 @@ export interface NewsData {
   renditions: Rendition[] | undefined
   translations: { language: Lang; slug: string; title: string }[]
   related: ItemSummary[]
+  /** The page's absolute address (printed under the article). */
+  url: string
 }
 
 function photoCredit(credit: string, lang: Lang): string {
@@ -187,7 +189,7 @@ ${attribution(item, lang)}
 ${item.lead ? html`<p class="lead">${item.lead}</p>` : ''}
 ${photo}
 <div class="body">${trusted(sanitizeBody(item.body))}</div>
-<p class="print-url">${portalUrls.news(org.slug, lang, item.slug)}</p>
+<p class="print-url">${d.url}</p>
 ${
   tags.length
     ? html`<h2 class="visually-hidden">${t(lang, 'portal.news.tags')}</h2><ul class="tags" aria-label="${t(lang, 'portal.news.tags')}">${tags.map(
@@ -253,12 +255,14 @@ export function documentContent(
 ): SafeHtml {
   const shown = textLanguage(content, lang, text.workingLanguage)
   const flat = flattenProvisions(content)
+  // "3" is written "3."; "b)" or "3." stay as they are.
+  const numbered = (num: string) => (/[\p{L}\p{N}]$/u.test(num) ? `${num}.` : num)
   const provisions = flat.map((p) => {
     const heading = p.heading ? pickText(p.heading, shown) : ''
     const body = runsToPlainText(p.text[shown])
-    return html`${heading ? html`<h3>${p.num ? `${p.num}. ` : ''}${heading}</h3>` : ''}${
+    return html`${heading ? html`<h3>${p.num ? `${numbered(p.num)} ` : ''}${heading}</h3>` : ''}${
       body
-        ? html`<p class="provision depth-${Math.min(p.depth, 3)}" id="${p.eid}">${p.num && !heading ? html`<span class="num">${p.num}</span>` : ''}${body}</p>`
+        ? html`<p class="provision depth-${Math.min(p.depth, 3)}" id="${p.eid}">${p.num && !heading ? html`<span class="num">${numbered(p.num)}</span>` : ''}${body}</p>`
         : ''
     }`
   })

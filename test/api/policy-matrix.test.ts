@@ -1303,12 +1303,18 @@ const CASES: Case[] = [
   },
   {
     name: 'GET /api/feed-subscriptions/:id/entries',
-    request: async () => ({ method: 'GET', url: `/api/feed-subscriptions/${(await aSubscription()).id}/entries` }),
+    request: async () => ({
+      method: 'GET',
+      url: `/api/feed-subscriptions/${(await aSubscription()).id}/entries`,
+    }),
     expect: syndicated(200),
   },
   {
     name: 'POST /api/feed-subscriptions/:id/fetch',
-    request: async () => ({ method: 'POST', url: `/api/feed-subscriptions/${(await aSubscription()).id}/fetch` }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/feed-subscriptions/${(await aSubscription()).id}/fetch`,
+    }),
     expect: syndicated(202),
   },
   {

@@ -13,7 +13,13 @@
 import { t } from '@core/i18n/index.js'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type RunningServer, screenshot, seriousAxeViolations, startServer } from './harness.js'
+import {
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  seriousAxeViolations,
+  startServer,
+} from './harness.js'
 import { newJourneyPage, signInAs, textOf } from './journey-support.js'
 
 const SEED_TITLE =
@@ -69,7 +75,10 @@ describe('the public portal without JavaScript', () => {
     await screenshot(page, 'portal-01-home-ru')
     await expectAccessible()
 
-    await page.getByRole('navigation', { name: t('ru', 'portal.nav.label') }).getByRole('link', { name: 'События' }).click()
+    await page
+      .getByRole('navigation', { name: t('ru', 'portal.nav.label') })
+      .getByRole('link', { name: 'События' })
+      .click()
     expect(new URL(page.url()).pathname).toBe('/portal/cis/ru/rubrics/events')
     expect(await textOf(page.locator('h1'))).toBe('События')
     await screenshot(page, 'portal-02-rubric-ru')
@@ -114,7 +123,10 @@ describe('the public portal without JavaScript', () => {
     await screenshot(page, 'portal-05-news-tg')
     await expectAccessible()
 
-    await page.getByRole('navigation', { name: t('tg', 'portal.languages') }).getByRole('link', { name: 'English' }).click()
+    await page
+      .getByRole('navigation', { name: t('tg', 'portal.languages') })
+      .getByRole('link', { name: 'English' })
+      .click()
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     expect(await textOf(page.locator('article .meta'))).toContain('MINSK, 22 August 2020')
     expect(await textOf(page.locator('section.translations h2'))).toBe('This news item in other languages')
@@ -131,13 +143,19 @@ describe('the public portal without JavaScript', () => {
     await screenshot(page, 'portal-07-documents')
     await expectAccessible()
 
-    await page.getByRole('link', { name: t('ru', 'portal.documents.open') }).first().click()
+    await page
+      .getByRole('link', { name: t('ru', 'portal.documents.open') })
+      .first()
+      .click()
     expect(await page.locator('.doc-text .provision').count()).toBeGreaterThan(3)
     const hash = await textOf(page.locator('code.hash'))
     await screenshot(page, 'portal-08-document')
     await expectAccessible()
 
-    await page.getByRole('link', { name: t('ru', 'portal.documents.verify') }).first().click()
+    await page
+      .getByRole('link', { name: t('ru', 'portal.documents.verify') })
+      .first()
+      .click()
     expect(await textOf(page.locator('section.notice'))).toContain(t('ru', 'portal.verify.match'))
     expect(await page.locator('#hash').inputValue()).toBe(hash)
     await screenshot(page, 'portal-09-verify')
@@ -161,7 +179,9 @@ describe('the public portal without JavaScript', () => {
 
   it("the news agency's republication, with its dateline and the source line linking to the CIS page", async () => {
     await page.goto(`${server.url}/portal/khovar/ru/`)
-    expect(await textOf(page.locator('a.brand'))).toContain('Национальное информационное агентство Таджикистана «Ховар»')
+    expect(await textOf(page.locator('a.brand'))).toContain(
+      'Национальное информационное агентство Таджикистана «Ховар»',
+    )
     await page.getByRole('link', { name: SEED_TITLE }).first().click()
     expect(await textOf(page.locator('article .meta'))).toContain('ДУШАНБЕ, 22.08.2020')
     const source = page.locator('p.source')
