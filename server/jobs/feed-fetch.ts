@@ -8,19 +8,19 @@
  *
  * The fetch: http(s) only, at most FEED_MAX_BYTES, within FEED_TIMEOUT_MS, conditional
  * (If-None-Match / If-Modified-Since from the last answer; a 304 stores nothing), parsed
- * with rss-parser. A subscription to a feed of this very Concord (its PUBLIC_URL) is read
- * in process from the job's own transaction: on SQLite the job holds the only connection,
- * and a request to ourselves would wait for it.
+ * with rss-parser. It runs before the job's transaction (the queue's `prepare`), so a slow
+ * source holds no database connection. A subscription to a feed of this very Concord (its
+ * PUBLIC_URL) is read in process, without a round trip through HTTP.
  */
 import Parser from 'rss-parser'
 import { type FetchedEntry, type FetchOutcome, feedFetchRecorder } from '../commands/syndication.js'
-import type { CommandContext } from '../context.js'
+import type { CommandContext, Queryable } from '../context.js'
 import type { FeedSubscriptionRow } from '../db/types.js'
 import { mailSettings } from '../mail/settings.js'
 import { feedXml, parseFeedPath } from '../portal/feed-source.js'
 import { orgBySlug, rubricsOf } from '../portal/repository.js'
 import { isPortalLang } from '../portal/urls.js'
-import { enqueue } from './queue.js'
+import { enqueue, type JobHandler } from './queue.js'
 
 export const FEED_FETCH_JOB = 'feed.fetch'
 /** How often a subscription is fetched. */
@@ -169,7 +169,7 @@ export async function parseFeed(xml: string): Promise<{ title: string | null; en
 }
 
 /** The feed's XML when the URL is a feed of this Concord's own portal, read in process; else null. */
-async function ownFeed(ctx: CommandContext, url: string): Promise<string | null> {
+async function ownFeed(db: Queryable, url: string): Promise<string | null> {
   let own: URL
   let wanted: URL
   try {
@@ -181,22 +181,22 @@ async function ownFeed(ctx: CommandContext, url: string): Promise<string | null>
   if (own.origin !== wanted.origin) return null
   const path = parseFeedPath(wanted.pathname)
   if (!path || !isPortalLang(path.lang)) return null
-  const org = await orgBySlug(ctx.trx, path.org)
+  const org = await orgBySlug(db, path.org)
   if (!org) throw new FeedFetchError('HTTP 404')
-  const rubrics = await rubricsOf(ctx.trx, org.id)
+  const rubrics = await rubricsOf(db, org.id)
   const rubric = path.rubric ? rubrics.find((r) => r.slug === path.rubric) : undefined
   if (path.rubric && !rubric) throw new FeedFetchError('HTTP 404')
-  return feedXml(ctx.trx, own.origin, org, path.lang, rubrics, rubric, path.format)
+  return feedXml(db, own.origin, org, path.lang, rubrics, rubric, path.format)
 }
 
 /** Fetches and parses a subscription's feed; failures come back as `{ error }`, never thrown. */
 export async function fetchSubscription(
-  ctx: CommandContext,
+  db: Queryable,
   subscription: FeedSubscriptionRow,
   options: FetchOptions = {},
 ): Promise<FetchOutcome> {
   try {
-    const local = await ownFeed(ctx, subscription.url)
+    const local = await ownFeed(db, subscription.url)
     if (local !== null)
       return { kind: 'fetched', ...(await parseFeed(local)), etag: null, lastModified: null }
     const got = await fetchFeedHttp(
@@ -212,17 +212,31 @@ export async function fetchSubscription(
   }
 }
 
-/** The job: fetch, store what is new, schedule the next run. */
-export async function feedFetchJob(ctx: CommandContext, payload: Record<string, unknown>): Promise<void> {
-  const id = typeof payload.subscriptionId === 'string' ? payload.subscriptionId : ''
-  const subscription = await ctx.trx
-    .selectFrom('feed_subscriptions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst()
-  if (!subscription) return // unsubscribed meanwhile
-  const outcome = await fetchSubscription(ctx, subscription)
-  await feedFetchRecorder({ ctx, subscription, outcome })
-  const next = outcome.kind === 'failed' ? FEED_RETRY_MS : FEED_FETCH_EVERY_MS
-  await scheduleFeedFetch(ctx, subscription.id, new Date(Date.now() + next))
+/**
+ * The job: the fetch happens before the job's transaction (a slow source holds no database
+ * connection); then what is new is stored and the next run scheduled, in the transaction.
+ */
+export const feedFetchJob: JobHandler = {
+  async prepare(db, payload): Promise<FetchOutcome | null> {
+    const id = typeof payload.subscriptionId === 'string' ? payload.subscriptionId : ''
+    const subscription = await db
+      .selectFrom('feed_subscriptions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
+    return subscription ? fetchSubscription(db, subscription) : null
+  },
+  async run(ctx, payload, _job, prepared) {
+    const id = typeof payload.subscriptionId === 'string' ? payload.subscriptionId : ''
+    const subscription = await ctx.trx
+      .selectFrom('feed_subscriptions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
+    const outcome = prepared as FetchOutcome | null
+    if (!subscription || !outcome) return // unsubscribed meanwhile
+    await feedFetchRecorder({ ctx, subscription, outcome })
+    const next = outcome.kind === 'failed' ? FEED_RETRY_MS : FEED_FETCH_EVERY_MS
+    await scheduleFeedFetch(ctx, subscription.id, new Date(Date.now() + next))
+  },
 }

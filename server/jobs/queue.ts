@@ -20,7 +20,25 @@ const LOCK_MS = 5 * 60_000
 /** A job that failed this many times is marked failed (an administrator may retry it). */
 export const MAX_ATTEMPTS = 5
 
-export type JobHandler = (ctx: CommandContext, payload: Record<string, unknown>, job: JobRow) => Promise<void>
+export type JobRun = (ctx: CommandContext, payload: Record<string, unknown>, job: JobRow) => Promise<void>
+
+/**
+ * What runs a job: a function run in the job's transaction, or a pair whose `prepare` runs
+ * first, outside any transaction (network calls: a slow server must not hold a database
+ * connection — on SQLite the only one), and whose `run` then writes its result in the job's
+ * transaction. `prepare` may run more than once if a node dies; `run` commits once.
+ */
+export type JobHandler =
+  | JobRun
+  | {
+      prepare: (db: DbHandle['db'], payload: Record<string, unknown>, job: JobRow) => Promise<unknown>
+      run: (
+        ctx: CommandContext,
+        payload: Record<string, unknown>,
+        job: JobRow,
+        prepared: unknown,
+      ) => Promise<void>
+    }
 
 /** Schedules a job in the caller's transaction (it exists only if the change commits). */
 export async function enqueue(
@@ -147,6 +165,9 @@ export async function runClaimed(
   for (const job of claimed.jobs) {
     const handler = handlers[job.kind]
     try {
+      const payload = JSON.parse(job.payload) as Record<string, unknown>
+      const prepared =
+        handler && typeof handler !== 'function' ? await handler.prepare(handle.db, payload, job) : undefined
       await inTransaction(handle, null, `job:${job.kind}`, async (ctx) => {
         const mine = await ctx.trx
           .updateTable('jobs')
@@ -157,7 +178,8 @@ export async function runClaimed(
           .executeTakeFirst()
         if (Number(mine.numUpdatedRows) !== 1) return // taken over or cancelled meanwhile
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
-        await handler(ctx, JSON.parse(job.payload), job)
+        if (typeof handler === 'function') await handler(ctx, payload, job)
+        else await handler.run(ctx, payload, job, prepared)
       })
       done++
     } catch (err) {

@@ -35,6 +35,8 @@ const feed = {
   requests: [] as { url: string; ifNoneMatch: string | undefined }[],
   contentType: 'application/atom+xml; charset=utf-8',
   hang: false,
+  /** Awaited before the answer (e.g. the database used meanwhile). */
+  beforeAnswer: null as null | (() => Promise<void>),
 }
 
 function atom(entries: { id: string; title: string; content?: string }[], lang = 'ru'): string {
@@ -73,6 +75,15 @@ beforeAll(async () => {
       ifNoneMatch: req.headers['if-none-match'] as string | undefined,
     })
     if (feed.hang) return // never answers
+    if (feed.beforeAnswer) {
+      const wait = feed.beforeAnswer
+      feed.beforeAnswer = null
+      void wait().then(() => answer(req, res))
+      return
+    }
+    answer(req, res)
+  })
+  function answer(req: IncomingMessage, res: ServerResponse) {
     if (req.url === '/huge.xml') {
       res.writeHead(200, { 'content-type': 'application/atom+xml' })
       const chunk = Buffer.alloc(64 * 1024, 0x20)
@@ -88,7 +99,7 @@ beforeAll(async () => {
       ...(feed.etag ? { etag: feed.etag } : {}),
     })
     res.end(feed.body)
-  })
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -184,6 +195,23 @@ describe('fetching', () => {
       republished: null,
     })
     expect(entries.policies.republish).toBe(true)
+  })
+
+  it('fetches outside any transaction: the database answers others while a source is slow', async () => {
+    const sub = (await subscribe({ url: `${base}/feed.xml?slow=1` })).json().data
+    let answered = false
+    // The source answers only after the database has answered someone else. Were the fetch
+    // made inside the job's transaction, on SQLite (one connection) this would wait until
+    // the fetch timed out, and the fetch would fail.
+    feed.beforeAnswer = async () => {
+      await t.handle.db.selectFrom('organizations').select('id').execute()
+      answered = true
+    }
+    await runJobs()
+    expect(answered).toBe(true)
+    const after = (await press.get(`/api/feed-subscriptions/${sub.id}`)).json().data
+    expect(after.lastError).toBeNull()
+    expect(after.entryCount).toBe(1)
   })
 
   it('keeps entries unique by guid, sends the ETag back (304 stores nothing), and fetches on demand', async () => {
