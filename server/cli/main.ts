@@ -39,8 +39,12 @@ function printAccounts(accounts: DemoAccount[], password: string, url: string): 
     `Concord demo: the CIS expert group on international information security (Minsk, 21 August 2020)`,
     `Open ${url} and sign in with any of these accounts (password: ${password}):`,
     ...accounts.map(
-      (a) => `  ${a.email.padEnd(24)} ${a.role.padEnd(20)} ${a.party ?? 'CIS Executive Committee'}`,
+      (a) =>
+        `  ${a.email.padEnd(24)} ${a.role.padEnd(20)} ${a.party ?? a.organization ?? 'CIS Executive Committee'}`,
     ),
+    '',
+    `The public portal (no sign-in): ${url}/portal/cis/ru/ (Tajik: /portal/cis/tg/, English: /portal/cis/en/);`,
+    `the news agency's portal, with the republished item: ${url}/portal/khovar/ru/`,
     '',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)

@@ -21,6 +21,7 @@ import type { DbHandle } from '../db/index.js'
 import { DEMO_BODIES, DEMO_DOCUMENTS, DEMO_DOSSIER, DEMO_ORGANIZATION, DEMO_PARTIES } from './content.js'
 import { loadCouncils } from './councils-loader.js'
 import { loadNegotiation } from './negotiation-loader.js'
+import { KHOVAR } from './portal.js'
 import { loadPortal } from './portal-loader.js'
 import { loadPress } from './press-loader.js'
 
@@ -30,6 +31,8 @@ export interface DemoAccount {
   /** Party code, or null for the secretariat. */
   party: string | null
   displayName: string
+  /** The organization, when not the CIS Executive Committee (the news agency's newsroom). */
+  organization?: string
 }
 
 /** Fictional delegates of the demo (initial and a common surname of each country). */
@@ -262,6 +265,13 @@ export async function loadDemo(
       await loadCouncils({ ctx, organization: org, dossier: current })
       await loadPress({ ctx, organization: org })
       await loadPortal({ ctx, password })
+      accounts.push({
+        email: KHOVAR.press.email,
+        role: 'press_officer',
+        party: null,
+        displayName: KHOVAR.press.displayName,
+        organization: 'НИАТ «Ховар»',
+      })
     }
   })
   return accounts

@@ -76,6 +76,9 @@ export function PressPage() {
           </div>
           {mayCreate && (
             <Group gap="sm">
+              <Button variant="default" component={Link} to="/press/syndication">
+                {tr('syndication.title')}
+              </Button>
               <Button variant="default" onClick={() => setRubricsOpen(true)}>
                 {tr('press.ui.rubrics')}
               </Button>
