@@ -330,12 +330,10 @@ async function meetingWithOutcome(): Promise<string> {
     .select(['id', 'version'])
     .where('meeting_id', '=', id)
     .executeTakeFirstOrThrow()
-  await sessions
-    .get('secretariat_editor')!
-    .send('POST', `/api/meetings/${id}/agenda/${item.id}/outcome`, {
-      version: item.version,
-      outcome: 'agreed',
-    })
+  await sessions.get('secretariat_editor')!.send('POST', `/api/meetings/${id}/agenda/${item.id}/outcome`, {
+    version: item.version,
+    outcome: 'agreed',
+  })
   return id
 }
 let matrixPng: Promise<Buffer> | null = null

@@ -225,6 +225,22 @@ describe('the press service turns a meeting into a news item', () => {
     await expectAxeClean(page)
     await screenshot(page, 'press-09-newsroom-published')
 
+    // The public sees it, without JavaScript, under its rubric beside the other news, in
+    // each of its three languages.
+    const reader = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' })
+    const portal = await reader.newPage()
+    await portal.goto(`${server.url}/portal/cis/ru/rubrics/events`)
+    const rubricPage = await textOf(portal.locator('main'))
+    expect(rubricPage).toContain(TITLE)
+    expect(rubricPage).toContain('В Минске доработан проект Совместного заявления')
+    for (const version of item.data.translations as { language: string; slug: string }[]) {
+      const res = await portal.goto(`${server.url}/portal/cis/${version.language}/news/${version.slug}`)
+      expect(res?.status(), `${version.language} page`).toBe(200)
+      expect(await portal.locator('html').getAttribute('lang')).toBe(version.language)
+    }
+    await screenshot(portal, 'press-10-public-page')
+    await reader.close()
+
     // The meeting's page now leads to the item instead of drafting a second one.
     await page.goto(`${server.url}/meetings/${meetingId}`)
     await page.getByTestId('press-draft-link').waitFor()

@@ -43,9 +43,10 @@ export function AppHeader({ me, onSignOut, signingOut = false }: AppHeaderProps)
               {me.party && <NavLink to="/positions">{tr('ui.nav.positions')}</NavLink>}
               <NavLink to="/calendar">{tr('meetings.calendar')}</NavLink>
               <NavLink to="/verify">{tr('ui.nav.verify')}</NavLink>
-              {me.secretariatOf && (me.roles.includes('press_officer') || me.roles.includes('secretariat_admin')) && (
-                <NavLink to="/press">{tr('press.nav')}</NavLink>
-              )}
+              {me.secretariatOf &&
+                (me.roles.includes('press_officer') || me.roles.includes('secretariat_admin')) && (
+                  <NavLink to="/press">{tr('press.nav')}</NavLink>
+                )}
               {me.secretariatOf && me.roles.includes('secretariat_admin') && (
                 <NavLink to="/settings/procedures">{tr('ui.nav.procedures')}</NavLink>
               )}
