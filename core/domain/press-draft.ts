@@ -11,6 +11,7 @@
  * ("… следующих государств: Армения, Новария"). Pure: nothing is read or published here; a
  * press officer reviews and edits the drafts.
  */
+import { EN_MONTHS, RU_MONTHS_GENITIVE, wallClock } from '../i18n/calendar.js'
 import { cityForms, cityName, countryForms, declineName } from '../i18n/case-forms.js'
 import { t } from '../i18n/index.js'
 import { type LocalizedText, pickText } from '../i18n/languages.js'
@@ -112,61 +113,15 @@ export function joinList(items: readonly string[], lang: PressLang): string {
 
 /** The calendar day of an instant in a zone, as numbers. */
 function dayIn(iso: string, timeZone: string): { y: number; m: number; d: number } {
-  const date = new Date(iso)
-  let parts: Intl.DateTimeFormatPart[]
-  try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(date)
-  } catch {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(date)
-  }
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  return { y: get('year'), m: get('month'), d: get('day') }
+  const w = wallClock(iso, timeZone)
+  return w ? { y: w.y, m: w.m, d: w.d } : { y: 0, m: 0, d: 0 }
 }
-
-const RU_MONTHS_GEN = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-]
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 /** "21 августа [2020 года]" / "21 August [2020]" / "21 август[и соли 2020]". */
 export function pressDate(iso: string, timeZone: string, lang: PressLang, withYear: boolean): string {
   const { y, m, d } = dayIn(iso, timeZone)
   if (lang === 'ru')
-    return withYear ? `${d} ${RU_MONTHS_GEN[m - 1]} ${y} года` : `${d} ${RU_MONTHS_GEN[m - 1]}`
+    return withYear ? `${d} ${RU_MONTHS_GENITIVE[m - 1]} ${y} года` : `${d} ${RU_MONTHS_GENITIVE[m - 1]}`
   if (lang === 'en') return withYear ? `${d} ${EN_MONTHS[m - 1]} ${y}` : `${d} ${EN_MONTHS[m - 1]}`
   return withYear ? `${d} ${TG_MONTHS[m - 1]}и соли ${y}` : `${d} ${TG_MONTHS[m - 1]}`
 }

@@ -3,6 +3,7 @@
  * as a secretariat writes them, and the rich-text spans that both the DOCX and the PDF
  * writer render.
  */
+import { EN_MONTHS } from '@core/i18n/calendar.js'
 import type { Lang } from '@core/i18n/languages.js'
 import type { DiffOp } from '@core/text/diff.js'
 
@@ -48,22 +49,6 @@ export function redlineSpans(ops: readonly DiffOp[]): Span[] {
   }
   return spans
 }
-
-/** English month names (the date formats of the exports are written out, not localised by ICU). */
-export const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 

@@ -4,57 +4,10 @@
  * "ДУШАНБЕ, 22.08.2020"), with the time in the item's zone;
  * and the attribution line's source in the case Russian needs after «со ссылкой на».
  */
+
+import { wallClock } from '@core/i18n/calendar.js'
 import { t } from '@core/i18n/index.js'
 import type { Lang } from '@core/i18n/languages.js'
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone)
-  if (!fmt) {
-    try {
-      fmt = new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-    } catch {
-      fmt = formatterFor('UTC')
-    }
-    formatters.set(timeZone, fmt)
-  }
-  return fmt
-}
-
-interface Wall {
-  y: number
-  m: number
-  d: number
-  hh: string
-  mm: string
-}
-
-/** The wall clock of an instant in a zone. */
-function wallClock(iso: string, timeZone: string): Wall | null {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return null
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  )
-  return {
-    y: Number(parts.year),
-    m: Number(parts.month),
-    d: Number(parts.day),
-    hh: parts.hour ?? '00',
-    mm: parts.minute ?? '00',
-  }
-}
 
 function longDate(w: { y: number; m: number; d: number }, lang: Lang): string {
   return t(lang, 'portal.date.long', {

@@ -12,12 +12,13 @@
  * plain text of the paragraphs.
  */
 
+import { EN_MONTHS, RU_MONTHS_GENITIVE } from '@core/i18n/calendar.js'
 import { t } from '@core/i18n/index.js'
 import { type Lang, pickText } from '@core/i18n/languages.js'
 import { CANONICAL_FORMAT, canonicalHash, canonicalJson } from '@core/text/canonical.js'
 import type { DocumentContent, Provision, Run } from '@core/text/model.js'
 import { strToU8, type Zippable, zipSync } from 'fflate'
-import { clean, EN_MONTHS } from '../text.js'
+import { clean } from '../text.js'
 import {
   esc,
   footerXml,
@@ -67,21 +68,6 @@ export const CUSTOM_PROPS = {
 } as const
 
 export const DEFAULT_TIME_ZONE = 'Europe/Minsk'
-
-const RU_MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-]
 
 /**
  * An instant as an official document writes it, with the time zone named:
@@ -135,7 +121,7 @@ export function formatInstant(
   const y = parts.year
   const day =
     lang === 'ru'
-      ? `${d} ${RU_MONTHS[m - 1]} ${y} г.`
+      ? `${d} ${RU_MONTHS_GENITIVE[m - 1]} ${y} г.`
       : lang === 'en'
         ? `${d} ${EN_MONTHS[m - 1]} ${y}`
         : `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`
