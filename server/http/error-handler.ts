@@ -37,12 +37,21 @@ function fromFastify(error: FastifyError, bodyLimit: number): AppError | null {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError(400, 'invalid_json')
   }
+  // Two writers raced past the same uniqueness check (a slug, a reference): the database's
+  // unique constraint kept the data whole; the loser is told to try again.
+  if (isUniqueViolation(error)) return new AppError(409, 'concurrent_change')
   if (error.statusCode === 400 && error instanceof SyntaxError) return new AppError(400, 'invalid_json')
   if (error.statusCode === 429) {
     const seconds = Math.ceil(Number((error as { ttl?: number }).ttl ?? 60000) / 1000)
     return new AppError(429, 'rate_limited', { seconds })
   }
   return null
+}
+
+/** A unique constraint refused a write: SQLite's SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY, PostgreSQL's 23505. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505'
 }
 
 /** A parameter written `i18n:<key>` is itself translated (stage names, roles...). */

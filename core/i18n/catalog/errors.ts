@@ -8,6 +8,8 @@ export const errorMessages = {
     'error.permission_required': 'У вас нет прав на это действие.',
     'error.csrf_token_invalid':
       'Сеанс устарел или запрос отправлен не из Concord. Обновите страницу и повторите.',
+    'error.concurrent_change':
+      'Кто-то внёс такое же изменение в тот же момент. Обновите страницу и повторите.',
     'error.version_changed':
       'Данные уже изменены другим пользователем (текущая версия {current}). Обновите страницу и повторите.',
     'error.version_immutable': 'Опубликованная редакция неизменяема. Создайте новую редакцию.',
@@ -68,6 +70,8 @@ export const errorMessages = {
     'error.permission_required': 'You are not allowed to do this.',
     'error.csrf_token_invalid':
       'Your session is out of date or the request did not come from Concord. Reload the page and try again.',
+    'error.concurrent_change':
+      'Someone made the same change at the same moment. Reload the page and try again.',
     'error.version_changed':
       'Someone else has already changed this (current version {current}). Reload the page and try again.',
     'error.version_immutable': 'A published version cannot be changed. Create a new version.',
