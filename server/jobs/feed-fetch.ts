@@ -12,7 +12,7 @@
  * source holds no database connection. A subscription to a feed of this very Concord (its
  * PUBLIC_URL) is read in process, without a round trip through HTTP.
  */
-import Parser from 'rss-parser'
+import type Parser from 'rss-parser'
 import { type FetchedEntry, type FetchOutcome, feedFetchRecorder } from '../commands/syndication.js'
 import type { CommandContext, Queryable } from '../context.js'
 import type { FeedSubscriptionRow } from '../db/types.js'
@@ -130,7 +130,15 @@ export async function fetchFeedHttp(
   }
 }
 
-const parser = new Parser({ timeout: FEED_TIMEOUT_MS })
+let parserInstance: Promise<Parser> | undefined
+/** rss-parser (with xml2js, about 12 MB) is loaded with the first feed, not at start-up. */
+function feedParser(): Promise<Parser> {
+  parserInstance ??= import('rss-parser').then((m) => {
+    const ParserClass = ((m as unknown as { default?: typeof Parser }).default ?? m) as typeof Parser
+    return new ParserClass({ timeout: FEED_TIMEOUT_MS })
+  })
+  return parserInstance
+}
 
 /** The language a feed declares: RSS <language>, or xml:lang on Atom's root element. */
 function feedLanguage(xml: string, declared: string | undefined): string | null {
@@ -140,7 +148,8 @@ function feedLanguage(xml: string, declared: string | undefined): string | null 
 
 /** The entries of an Atom or RSS document (at most FEED_MAX_ENTRIES), and the feed's title. */
 export async function parseFeed(xml: string): Promise<{ title: string | null; entries: FetchedEntry[] }> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>
+  const parser = await feedParser()
+  let feed: Awaited<ReturnType<Parser['parseString']>>
   try {
     feed = await parser.parseString(xml)
   } catch (err) {

@@ -6,7 +6,18 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
+
+type Nodemailer = typeof import('nodemailer')
+let nodemailerModule: Promise<Nodemailer> | undefined
+/** nodemailer is loaded with the first mail, not at start-up. */
+function loadNodemailer(): Promise<Nodemailer> {
+  nodemailerModule ??= import('nodemailer').then(
+    (m) => (m as unknown as { default?: Nodemailer }).default ?? (m as unknown as Nodemailer),
+  )
+  return nodemailerModule
+}
+
 import type { MailOutboxRow } from '../db/types.js'
 import { isId } from '../ids.js'
 import { type MailSettings, onMailSettingsChange } from './settings.js'
@@ -17,7 +28,7 @@ onMailSettingsChange(() => {
   smtp = null
 })
 
-function smtpTransport(url: string): Transporter {
+function smtpTransport(nodemailer: Nodemailer, url: string): Transporter {
   if (smtp?.url !== url) {
     smtp?.transporter.close()
     smtp = {
@@ -88,8 +99,9 @@ export async function sendOutboxMail(row: MailOutboxRow, settings: MailSettings)
         }
       : {}),
   }
+  const nodemailer = await loadNodemailer()
   if (settings.smtpUrl) {
-    const info = await smtpTransport(settings.smtpUrl).sendMail(message)
+    const info = await smtpTransport(nodemailer, settings.smtpUrl).sendMail(message)
     return { messageId: info.messageId, destination: String(info.response ?? '') }
   }
   const file = emlFileName(row)

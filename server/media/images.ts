@@ -6,7 +6,18 @@
  */
 import { createHash } from 'node:crypto'
 import { MEDIA_RENDITIONS, type MediaRenditionName } from '@core/api/news.js'
-import sharp from 'sharp'
+import type { Metadata } from 'sharp'
+
+type Sharp = typeof import('sharp')
+let sharpModule: Promise<Sharp> | undefined
+/** sharp (libvips, about 20 MB) is loaded on the first image, not at start-up. */
+function loadSharp(): Promise<Sharp> {
+  sharpModule ??= import('sharp').then(
+    (m) => (m as unknown as { default?: Sharp }).default ?? (m as unknown as Sharp),
+  )
+  return sharpModule
+}
+
 import { AppError } from '../errors.js'
 
 /** Formats accepted, as sharp names them, with their media type. */
@@ -37,7 +48,8 @@ export const mediaTypeRefused = () => new AppError(415, 'media_type_refused')
 
 /** Checks the bytes are a JPEG, PNG or WebP image (else 415) and makes the renditions. */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
-  let meta: sharp.Metadata
+  const sharp = await loadSharp()
+  let meta: Metadata
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata()
   } catch {
