@@ -113,7 +113,8 @@ export function ApprovalTrackerPage() {
             {summary.late > 0 && tr('ui.approvals.summaryLate', { late: summary.late })}
           </p>
 
-          {policies.set_due_date && <DueDateForAll dossierId={d.id} />}
+          {/* A due date for all concerns those still at work: none once every state has finished. */}
+          {policies.set_due_date && summary.finished < summary.members && <DueDateForAll dossierId={d.id} />}
 
           <div className="panel scroll-x">
             <Table className="approval-table" aria-describedby="approval-caption" striped>
