@@ -9,7 +9,7 @@ import {
 } from './approval-reminders.js'
 import { digestSender } from './digest.js'
 import { FEED_FETCH_JOB, feedFetchJob } from './feed-fetch.js'
-import { mailDeliverer } from './mail-deliver.js'
+import { mailDeliverJob } from './mail-deliver.js'
 import { NEWS_PUBLISH_JOB, newsPublish } from './news-publish.js'
 import type { JobHandler } from './queue.js'
 import { ROUND_CLOSING_JOB, roundClosingReminder } from './round-closing.js'
@@ -19,7 +19,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [APPROVAL_REMINDER_JOB]: approvalReminder,
   [APPROVAL_OVERDUE_JOB]: approvalOverdueNotice,
   [ROUND_CLOSING_JOB]: async (ctx, payload) => void (await roundClosingReminder(ctx, payload)),
-  [MAIL_DELIVER_JOB]: async (ctx) => void (await mailDeliverer(ctx)),
+  [MAIL_DELIVER_JOB]: mailDeliverJob,
   [MAIL_DIGEST_JOB]: async (ctx, payload, job) => void (await digestSender(ctx, payload, job)),
   [NEWS_PUBLISH_JOB]: newsPublish,
   [FEED_FETCH_JOB]: feedFetchJob,
