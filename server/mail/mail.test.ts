@@ -146,6 +146,22 @@ describe('mail for every notice', () => {
     expect(await outboxOf(ru)).toHaveLength(1)
   })
 
+  it('sends outside any transaction: the database answers others while the SMTP server is slow', async () => {
+    const user = await buildUser(t.handle, world, 'head_of_delegation', 'RUS', 'ru')
+    await notify([user.id], { kind: 'meeting_invited', params: { meeting: MEETING }, link: '/meetings/slow' })
+    let answered = false
+    // The server accepts the mail only after the database has answered someone else: were
+    // the mail sent inside the job's transaction, on SQLite (one connection) this would wait
+    // until the SMTP client gave up, and the mail would not be sent.
+    sink.beforeAccept = async () => {
+      await t.handle.db.selectFrom('organizations').select('id').execute()
+      answered = true
+    }
+    await runDueJobs(t.handle, JOB_HANDLERS)
+    expect(answered).toBe(true)
+    expect((await outboxOf(user))[0]).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
   it('gives no mail to an account without an address, and still writes its notice', async () => {
     const user = await buildUser(t.handle, world, 'expert', 'TJK')
     await t.handle.db.updateTable('users').set({ email: '' }).where('id', '=', user.id).execute()

@@ -16,6 +16,8 @@ export interface Received extends ReadMail {
 export interface SmtpSink {
   url: string
   received: Received[]
+  /** Awaited before the next message is accepted (once), e.g. the database used meanwhile. */
+  beforeAccept: null | (() => Promise<void>)
   /** Resolves when at least `n` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>
   close(): Promise<void>
@@ -23,6 +25,7 @@ export interface SmtpSink {
 
 export async function startSmtpSink(options: { refuse?: RegExp } = {}): Promise<SmtpSink> {
   const received: Received[] = []
+  let sink: SmtpSink | null = null
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -39,7 +42,10 @@ export async function startSmtpSink(options: { refuse?: RegExp } = {}): Promise<
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        const wait = sink?.beforeAccept
+        if (sink) sink.beforeAccept = null
+        if (wait) await wait()
         const raw = Buffer.concat(chunks).toString('utf8')
         received.push({
           ...readMime(raw),
@@ -52,9 +58,10 @@ export async function startSmtpSink(options: { refuse?: RegExp } = {}): Promise<
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const port = (server.server.address() as AddressInfo).port
-  return {
+  const result: SmtpSink = {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    beforeAccept: null,
     async waitFor(n, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs
       while (received.length < n) {
@@ -65,4 +72,6 @@ export async function startSmtpSink(options: { refuse?: RegExp } = {}): Promise<
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+  sink = result
+  return result
 }
