@@ -121,14 +121,19 @@ async function holdMeeting(
     .selectAll()
     .where('meeting_id', '=', meeting.id)
     .execute()
-  for (const [i, code] of PARTIES.entries()) {
-    const head = await actorByEmail(ctx, headOf(code))
-    const own = participants.find((p) => p.user_id === head.id)
-    if (!own) continue
+  // Everyone invited answers within days: the delegations, their experts and the secretariat.
+  for (const [i, participant] of participants.entries()) {
+    if (!participant.user_id) continue
+    const person = await ctx.trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', participant.user_id)
+      .executeTakeFirstOrThrow()
+    const actor = await actorByEmail(ctx, person.email)
     await invitationAnswerer({
-      ctx: at(ctx, head, later(m.convenedAt, 60 * 24 + i * 37)),
+      ctx: at(ctx, actor, later(m.convenedAt, 60 * 24 + i * 37)),
       meeting,
-      participant: own,
+      participant,
       answer: 'accepted',
     })
   }
