@@ -10,7 +10,7 @@ import { pageQuery } from '@core/api/requests.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { jobRetrier } from '../../../commands/jobs.js'
-import { type CurrentUser, inTransaction } from '../../../context.js'
+import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
 import type { JobRow, MailOutboxRow } from '../../../db/types.js'
 import { AppError, forbidden } from '../../../errors.js'
 import { currentUser, requireUser } from '../../../http/request-context.js'
@@ -63,6 +63,35 @@ function presentMail(m: MailOutboxRow): MailDTO {
 
 const idParams = z.object({ id: z.string().max(64) }).strict()
 
+/**
+ * A page of jobs or mails, newest first, optionally of one status, with the count of each
+ * status (both tables have time-ordered ids and a `status`).
+ */
+type Listed = { jobs: JobRow; mail_outbox: MailOutboxRow }
+
+async function newestFirst<T extends keyof Listed>(
+  db: Queryable,
+  table: T,
+  query: { status?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor(query.cursor)
+  // Both tables share the columns used here; Kysely cannot see that through the union.
+  const q = db.selectFrom(table as 'jobs')
+  const rows = (await q
+    .selectAll()
+    .$if(!!query.status, (b) => b.where('status', '=', query.status as JobRow['status']))
+    .$if(!!after, (b) => b.where('id', '<', after!))
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()) as unknown as Listed[T][]
+  const { items, nextCursor } = pageOf(rows, query.limit)
+  const counts = await q
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute()
+  return { items, nextCursor, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) }
+}
+
 const jobs: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
   app.addHook('preHandler', requireUser)
 
@@ -77,24 +106,10 @@ const jobs: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
     async (req) => {
       assertJobsAdmin(currentUser(req))
-      const after = decodeCursor(req.query.cursor)
-      const rows = await handle.db
-        .selectFrom('jobs')
-        .selectAll()
-        .$if(!!req.query.status, (q) => q.where('status', '=', req.query.status!))
-        .$if(!!after, (q) => q.where('id', '<', after!))
-        .orderBy('id', 'desc')
-        .limit(req.query.limit + 1)
-        .execute()
-      const { items, nextCursor } = pageOf(rows, req.query.limit)
-      const counts = await handle.db
-        .selectFrom('jobs')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('status')
-        .execute()
+      const { items, nextCursor, counts } = await newestFirst(handle.db, 'jobs', req.query)
       return {
         data: items.map(presentJob),
-        counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+        counts,
         policies: { retry: true },
         page: { nextCursor },
       }
@@ -136,24 +151,10 @@ const jobs: FastifyPluginAsyncZod<RouteDeps> = async (app, { handle }) => {
     },
     async (req) => {
       assertJobsAdmin(currentUser(req))
-      const after = decodeCursor(req.query.cursor)
-      const rows = await handle.db
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .$if(!!req.query.status, (q) => q.where('status', '=', req.query.status!))
-        .$if(!!after, (q) => q.where('id', '<', after!))
-        .orderBy('id', 'desc')
-        .limit(req.query.limit + 1)
-        .execute()
-      const { items, nextCursor } = pageOf(rows, req.query.limit)
-      const counts = await handle.db
-        .selectFrom('mail_outbox')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('status')
-        .execute()
+      const { items, nextCursor, counts } = await newestFirst(handle.db, 'mail_outbox', req.query)
       return {
         data: items.map(presentMail),
-        counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+        counts,
         policies: {},
         page: { nextCursor },
       }
