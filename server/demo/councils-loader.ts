@@ -10,14 +10,9 @@
 import { adoptionRecorder } from '../commands/adoptions.js'
 import { approvalAttachmentUploader } from '../commands/attachments.js'
 import { approvalRecorder, approvalsDueDateSetter, dossierStageMover } from '../commands/dossiers.js'
-import {
-  invitationAnswerer,
-  invitationSender,
-  meetingConvener,
-  meetingUpdater,
-  outcomeRecorder,
-  participantUpdater,
-} from '../commands/meetings.js'
+import { outcomeRecorder } from '../commands/meeting-agenda.js'
+import { invitationAnswerer, participantUpdater } from '../commands/meeting-participants.js'
+import { invitationSender, meetingConvener, meetingUpdater } from '../commands/meetings.js'
 import { minutesApprover, minutesDrafter } from '../commands/minutes.js'
 import { positionRecorder, versionFreezer } from '../commands/positions.js'
 import type { CommandContext, CurrentUser } from '../context.js'

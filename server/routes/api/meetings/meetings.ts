@@ -26,16 +26,20 @@ import {
   agendaItemRemover,
   agendaItemUpdater,
   agendaReorderer,
+  outcomeRecorder,
+} from '../../../commands/meeting-agenda.js'
+import {
   invitationAnswerer,
+  participantRemover,
+  participantsAdder,
+  participantUpdater,
+} from '../../../commands/meeting-participants.js'
+import {
   invitationSender,
   meetingCanceller,
   meetingConvener,
   meetingUpdater,
   organizerOf,
-  outcomeRecorder,
-  participantRemover,
-  participantsAdder,
-  participantUpdater,
 } from '../../../commands/meetings.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
 import { AppError, notFound } from '../../../errors.js'
