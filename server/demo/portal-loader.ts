@@ -7,8 +7,9 @@
  * 22 August 2020 with the agency's dateline and the attribution line. Runs after the press
  * loader (the CIS item must be published); the 2020 dates go through ctx.clock.
  */
-import { newsItemCreator, newsStatusChanger, rubricCreator } from '../commands/news.js'
+import { newsItemCreator, newsStatusChanger } from '../commands/news.js'
 import { organizationCreator } from '../commands/organizations.js'
+import { rubricCreator } from '../commands/rubrics.js'
 import { entryRepublisher, feedFetchRecorder, subscriptionCreator } from '../commands/syndication.js'
 import { userCreator } from '../commands/users.js'
 import type { CommandContext } from '../context.js'

@@ -7,7 +7,8 @@
  * ctx.clock.
  */
 import { mediaUploader } from '../commands/media.js'
-import { newsItemCreator, newsItemUpdater, newsStatusChanger, rubricCreator } from '../commands/news.js'
+import { newsItemCreator, newsItemUpdater, newsStatusChanger } from '../commands/news.js'
+import { rubricCreator } from '../commands/rubrics.js'
 import type { CommandContext, CurrentUser } from '../context.js'
 import type { NewsItemRow, OrganizationRow, RubricRow } from '../db/types.js'
 import { processImage } from '../media/images.js'

@@ -24,8 +24,8 @@ import {
   newsStatusChanger,
   newsTranslationCreator,
   pressDraftCreator,
-  rubricCreator,
 } from '../../../commands/news.js'
+import { rubricCreator } from '../../../commands/rubrics.js'
 import { type CurrentUser, inTransaction, type Queryable } from '../../../context.js'
 import type { NewsItemRow } from '../../../db/types.js'
 import { AppError, forbidden, notFound } from '../../../errors.js'
